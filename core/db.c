@@ -183,13 +183,23 @@ int store_begin(struct store *st, struct ob_err *err)
 	return exec(st, "BEGIN IMMEDIATE", err);
 }
 
+/* A statement left on a row would keep its read open and fail COMMIT. */
+static void reset_all(struct store *st)
+{
+	for (int i = 0; i < STORE_STMT_MAX; i++)
+		if (st->stmt[i] != NULL)
+			sqlite3_reset(st->stmt[i]);
+}
+
 int store_commit(struct store *st, struct ob_err *err)
 {
+	reset_all(st);
 	return exec(st, "COMMIT", err);
 }
 
 void store_rollback(struct store *st)
 {
+	reset_all(st);
 	if (!sqlite3_get_autocommit(st->db))
 		exec(st, "ROLLBACK", NULL);
 }

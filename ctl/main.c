@@ -1,0 +1,80 @@
+/* obctl: init, reference, import, list, show, export, demo.
+ * docs/obctl.md has a page section per command. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <libxml/parser.h>
+
+#include "ctl.h"
+#include "demo.h"
+#include "doc.h"
+
+const char *ctl_db_path;
+
+static const struct {
+	const char *name, *args, *help;
+	int (*fn)(int, char **);
+} commands[] = {
+	{ "init", "", "create the database (or migrate it) and load data/reference/base.xml", cmd_init },
+	{ "reference", "FILE", "load reference data: administrators, programs, classification", cmd_reference },
+	{ "import", "FILE|DIR...", "validate and store documents, all in one transaction", cmd_import },
+	{ "list", "", "list documents, newest first", cmd_list },
+	{ "show", "ID|NUMBER", "show a document's header and structural parts", cmd_show },
+	{ "export", "ID|NUMBER", "write a document's latest XML to standard output", cmd_export },
+	{ "demo", "--out DIR [--seed N] [--scale N]", "write a synthetic demo dataset as XML", cmd_demo },
+};
+
+void ctl_report(const char *where, const struct ob_err *err)
+{
+	if (err->line > 0)
+		fprintf(stderr, "%s:%d: %s: %s\n", where, err->line, err->code, err->msg);
+	else
+		fprintf(stderr, "%s: %s: %s\n", where, err->code, err->msg);
+}
+
+struct store *ctl_open(int flags)
+{
+	struct ob_err err = { 0 };
+	struct store *st = store_open(ctl_db_path, flags, &err);
+
+	if (st == NULL)
+		ctl_report(ctl_db_path, &err);
+	return st;
+}
+
+static void usage(FILE *f)
+{
+	fprintf(f, "usage: obctl [--db PATH] COMMAND [ARGS]\n\n"
+	           "The administrative tool of the open budgets portal.\n"
+	           "The database is --db PATH, else $OB_DB, else ./portal.db.\n\ncommands:\n");
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		fprintf(f, "  %-10s %-34s %s\n", commands[i].name, commands[i].args, commands[i].help);
+	fprintf(f, "\nSee docs/obctl.md.\n");
+}
+
+int main(int argc, char **argv)
+{
+	int i = 1, rc = 2;
+
+	ctl_db_path = getenv("OB_DB") ? getenv("OB_DB") : "portal.db";
+	if (i + 1 < argc && strcmp(argv[i], "--db") == 0) {
+		ctl_db_path = argv[i + 1];
+		i += 2;
+	}
+	if (i >= argc || strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+		usage(i >= argc ? stderr : stdout);
+		return i >= argc ? 2 : 0;
+	}
+	xmlInitParser();
+	for (size_t k = 0; k < sizeof commands / sizeof commands[0]; k++) {
+		if (strcmp(argv[i], commands[k].name) == 0) {
+			rc = commands[k].fn(argc - i, argv + i);
+			goto out;
+		}
+	}
+	fprintf(stderr, "obctl: unknown command \"%s\" (obctl --help)\n", argv[i]);
+out:
+	doc_schemas_free();
+	xmlCleanupParser();
+	return rc;
+}
