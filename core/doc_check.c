@@ -188,8 +188,8 @@ static const struct {
 } checks[] = {
 	{ "bilingual", check_bilingual },
 	{ "part-keys", check_part_keys },
+	{ "execution", check_execution },  /* rows first: their totals then mean something */
 	{ "totals", check_totals },
-	{ "execution", check_execution },
 	{ "evidence", check_evidence },
 	{ "discussion", check_discussion },
 	{ "dates", check_dates },
