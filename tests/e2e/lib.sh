@@ -1,0 +1,20 @@
+# Shared helpers of the shell end-to-end tests: one line per assertion.
+BUILD=${BUILD:-build}
+OBCTL="$BUILD/obctl"
+OBGEN="$BUILD/obgen"
+FAILS=0
+TMP=$(mktemp -d /tmp/ob-e2e.XXXXXX)
+trap 'cleanup' EXIT
+cleanup() {
+	[ -n "${NGINX_RUN:-}" ] && [ -f "$NGINX_RUN/nginx.pid" ] && kill "$(cat "$NGINX_RUN/nginx.pid")" 2>/dev/null
+	rm -rf "$TMP"
+}
+ok() { echo "ok: $1"; }
+bad() { echo "not ok: $1"; FAILS=$((FAILS + 1)); }
+# check "description" command...: passes when the command succeeds.
+check() { d=$1; shift; if "$@" >/dev/null 2>&1; then ok "$d"; else bad "$d"; fi; }
+# check_eq "description" expected actual
+check_eq() { if [ "$2" = "$3" ]; then ok "$1"; else bad "$1 (expected '$2', got '$3')"; fi; }
+finish() { [ "$FAILS" -eq 0 ]; }
+# A free TCP port on loopback.
+free_port() { p=$(( (($$ * 7) % 20000) + 20000 )); while ss -ltn 2>/dev/null | grep -q ":$p "; do p=$((p + 1)); done; echo $p; }
