@@ -32,7 +32,8 @@ int date_parse(const char *s, struct ob_date *out);
 /* The same for s[0..len), for text that is not NUL-terminated. */
 int date_parse_n(const char *s, size_t len, struct ob_date *out);
 
-/* Writes "YYYY-MM-DD" into buf (DATE_STRLEN bytes) and returns buf. */
+/* Writes "YYYY-MM-DD" into buf (DATE_STRLEN bytes) and returns buf; an
+ * invalid date is written as "0000-00-00". */
 char *date_format(struct ob_date d, char buf[DATE_STRLEN]);
 
 /* Days since 1970-01-01 (negative before).  Defined for valid dates. */
@@ -47,6 +48,8 @@ int date_is_weekend(struct ob_date d);
 /* 0-based day of the year: 1 January is 0. */
 int date_day_of_year(struct ob_date d);
 
+/* d + n days (n may be negative); {0, 0, 0}, which date_valid() refuses,
+ * when d is invalid or the result leaves the accepted years. */
 struct ob_date date_add_days(struct ob_date d, long n);
 
 /* <0, 0, >0 like strcmp. */

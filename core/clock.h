@@ -1,0 +1,23 @@
+/* The one clock of the portal.  Every "today" (deadlines, discussion
+ * periods, report dates) comes from ob_today(), so a test can fix the date
+ * instead of sleeping, and no module can disagree with another about which
+ * day it is. */
+#ifndef OB_CLOCK_H
+#define OB_CLOCK_H
+
+#include "date.h"
+
+/* Today's date in Asia/Almaty, first of:
+ *   1. the date fixed with ob_clock_set() (unit tests);
+ *   2. the environment variable OB_TODAY=YYYY-MM-DD (end-to-end tests;
+ *      never set it in production);
+ *   3. the system clock, at UTC+5.
+ * 0 on success; -1 when OB_TODAY is set but is not a strict date, or the
+ * system clock fails (a wrong "today" is never substituted). */
+int ob_today(struct ob_date *out);
+
+/* Fixes the date ob_today() returns; NULL returns to the real clock.
+ * Returns -1 (and changes nothing) for an invalid date. */
+int ob_clock_set(const struct ob_date *d);
+
+#endif
