@@ -39,15 +39,19 @@ $(LIB): $(CORE_OBJ)
 	@ar rcs $@ $^
 
 $(BUILD)/obctl: $(CTL_OBJ) $(LIB)
-	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	@echo '  LD  $@'
+	@$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 $(BUILD)/obgen: $(GEN_OBJ) $(LIB)
-	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	@echo '  LD  $@'
+	@$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 $(BUILD)/obfcgi: $(CGI_OBJ) $(LIB)
-	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS) -lfcgi
+	@echo '  LD  $@'
+	@$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS) -lfcgi
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS) -lcmocka
+	@echo '  LD  $@'
+	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS) -lcmocka
 
 # A missing UI string in either language fails the build.
 i18n:

@@ -10,7 +10,20 @@
 
 struct guard {
 	int doctype;
+	int line;          /* the first error: later ones are often its echoes */
+	char msg[256];
 };
+
+static void on_error(void *vctxt, xmlErrorPtr e)
+{
+	xmlParserCtxtPtr ctxt = vctxt;
+	struct guard *g = ctxt->_private;
+
+	if (g->msg[0] != '\0' || e == NULL || e->level < XML_ERR_ERROR)
+		return;
+	g->line = e->line;
+	snprintf(g->msg, sizeof g->msg, "%s", e->message ? e->message : "not well-formed XML");
+}
 
 /* A DOCTYPE is where entities (and so XXE and billion laughs) come from:
  * stop the parser the moment one starts, before any declaration is read. */
@@ -49,8 +62,8 @@ xmlDocPtr xml_parse_limited(const char *buf, size_t len, size_t max, struct ob_e
 	ctxt->_private = &g;
 	ctxt->sax->internalSubset = on_doctype;
 	ctxt->sax->externalSubset = on_doctype;
-	xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-	                            XML_PARSE_NOCDATA);
+	ctxt->sax->serror = on_error;
+	xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
 	xmlParseDocument(ctxt);
 	if (g.doctype) {
 		ob_err_set(err, "doctype", ctxt->input ? ctxt->input->line : 0,
@@ -58,15 +71,11 @@ xmlDocPtr xml_parse_limited(const char *buf, size_t len, size_t max, struct ob_e
 		goto out;
 	}
 	if (!ctxt->wellFormed || ctxt->myDoc == NULL) {
-		const xmlError *e = &ctxt->lastError;
-		char msg[256];
-		size_t n;
+		size_t n = strlen(g.msg);
 
-		snprintf(msg, sizeof msg, "%s", e->message ? e->message : "not well-formed XML");
-		n = strlen(msg);
-		while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-			msg[--n] = '\0';
-		ob_err_set(err, "malformed", e->line, "%s", msg);
+		while (n > 0 && (g.msg[n - 1] == '\n' || g.msg[n - 1] == ' '))
+			g.msg[--n] = '\0';
+		ob_err_set(err, "malformed", g.line, "%s", n ? g.msg : "not well-formed XML");
 		goto out;
 	}
 	doc = ctxt->myDoc;
