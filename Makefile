@@ -48,10 +48,14 @@ $(BUILD)/obfcgi: $(CGI_OBJ) $(LIB)
 	@echo '  LD  $@'
 	@$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS) -lfcgi
 
-$(BUILD)/tests/%: tests/unit/%.c $(LIB)
+# Unit tests link the library and obctl's commands (not its main).
+CTL_LIB   := $(BUILD)/libobctl.a
+$(CTL_LIB): $(filter-out $(BUILD)/ctl/main.o,$(CTL_OBJ))
+	@ar rcs $@ $^
+$(BUILD)/tests/%: tests/unit/%.c $(CTL_LIB) $(LIB)
 	@mkdir -p $(dir $@)
 	@echo '  LD  $@'
-	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS) -lcmocka
+	@$(CC) $(CFLAGS) -Ictl $(LDFLAGS) -MMD -o $@ $< $(CTL_LIB) $(LIB) $(LDLIBS) -lcmocka
 
 # A missing UI string in either language fails the build.
 i18n:

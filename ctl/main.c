@@ -21,7 +21,7 @@ static const struct {
 	{ "list", "", "list documents, newest first", cmd_list },
 	{ "show", "ID|NUMBER", "show a document's header and structural parts", cmd_show },
 	{ "export", "ID|NUMBER", "write a document's latest XML to standard output", cmd_export },
-	{ "demo", "--out DIR [--seed N] [--scale N]", "write a synthetic demo dataset as XML", cmd_demo },
+	{ "demo", "--out DIR [--seed N] [--scale N] [--today D]", "write a synthetic demo dataset as XML", cmd_demo },
 };
 
 void ctl_report(const char *where, const struct ob_err *err)
