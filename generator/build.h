@@ -1,0 +1,63 @@
+/* The incremental build: units, buckets, the recorded state, publishing.
+ * A unit is what one signature covers (a document, a list page, ...); its
+ * files lie in one or more buckets (directories).  docs/generator.md. */
+#ifndef OB_GEN_BUILD_H
+#define OB_GEN_BUILD_H
+
+#include "gen.h"
+#include "map.h"
+
+enum unit_type {
+	U_ROOT, U_STATIC, U_SCHEMA, U_HOME, U_BROWSE, U_LIST, U_DOC, U_PROGRAMS, U_PROGRAM,
+	U_CHARTS, U_CATALOGUE, U_FDP
+};
+
+struct unit {
+	char key[96];
+	uint64_t sig;
+	int type, dirty;
+	long long n;             /* document, program, year, shard, group code */
+	const struct group *gr;  /* U_LIST */
+	size_t page;             /* U_LIST, 1-based */
+	const char *family;      /* U_BROWSE */
+};
+
+struct units {
+	struct unit *u;
+	size_t n, cap;
+};
+
+#define BUCKET_MAX 128
+#define UNIT_BUCKETS 3
+
+int units_plan(struct gen *g, struct units *us, struct ob_err *err);
+void units_free(struct units *us);
+/* The buckets (directories relative to the site root) of the unit key. */
+int unit_buckets(const char *key, char out[UNIT_BUCKETS][BUCKET_MAX]);
+/* The unit key of file name in bucket (its stem is the part before the first dot). */
+void bucket_unit_key(const char *bucket, const char *name, char *key, size_t n);
+/* 1 when the bucket has no sub-buckets: it is built in the pool and symlinked. */
+int bucket_leaf(const char *bucket);
+/* Writes the files of unit u that lie in bucket. */
+int unit_render(struct gen *g, const struct unit *u, const char *bucket, struct ob_err *err);
+
+/* What the previous build recorded (DIR/gen/N.state). */
+struct state {
+	long long gen, seq;
+	uint64_t epoch;
+	struct map units;    /* key -> sig */
+	struct map buckets;  /* leaf bucket -> pool directory name */
+};
+int state_load(struct state *s, const char *out, struct ob_err *err);
+int state_save(const struct state *s, const char *out, const struct units *us,
+               struct ob_err *err);
+void state_free(struct state *s);
+
+/* Builds generation gen into out/gen/N from the plan, reusing old. */
+int publish_build(struct gen *g, struct units *us, const struct state *old, struct state *neu,
+                  int *rendered, struct ob_err *err);
+int publish_swap(const char *out, long long gen, struct ob_err *err);
+void publish_gc(const char *out, const struct state *keep1, const struct state *keep2);
+long long publish_next_gen(const char *out);
+
+#endif

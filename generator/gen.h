@@ -1,0 +1,171 @@
+/* obgen: the static site generator (issue 3.6-3.8).  docs/generator.md
+ * describes the pages, the page XML vocabulary and the publishing layout. */
+#ifndef OB_GEN_H
+#define OB_GEN_H
+
+#include <stdint.h>
+#include <stdio.h>
+#include <libxml/tree.h>
+
+#include "db_site.h"
+#include "err.h"
+
+#define GEN_LANGS 2
+extern const char *const gen_lang[GEN_LANGS]; /* "kk", "ru" */
+
+#define GEN_PAGE_SIZE 50   /* documents per list page */
+#define GEN_SHARD 100      /* documents (programs) per directory: see docs/generator.md */
+#define GEN_HOME_ITEMS 10  /* documents per section of the home page */
+#define GEN_CHART_PROGRAMS 15
+
+enum doc_kind {
+	K_BUDGET_REPORT, K_FIN_STATEMENTS, K_CITIZEN_BUDGET, K_AUDIT_RESULT, K_PASSPORT,
+	K_IMPL_REPORT, K_GRANT_REPORT, K_COUNT_
+};
+extern const char *const gen_kind[K_COUNT_];
+int gen_kind_of(const char *name);
+
+/* ---- reference data, in memory for a build (ref.c) ---- */
+struct ref_admin {
+	long long id;
+	char *code, *bin, *level, *region; /* region NULL: central */
+	char *name[GEN_LANGS];
+};
+struct ref_region {
+	char *kato, *kind;
+	char *name[GEN_LANGS];
+};
+struct ref_program {
+	long long id, admin_id;
+	char *code;
+	int fgroup, fsubgroup;
+	char *name[GEN_LANGS];
+};
+struct ref {
+	struct ref_admin *admins; size_t nadmins;        /* by id */
+	struct ref_region *regions; size_t nregions;     /* by ord */
+	struct ref_program *programs; size_t nprograms;  /* by id */
+	char *levels[8][1 + GEN_LANGS]; size_t nlevels;  /* code, kk, ru */
+	char *fgroups[16][GEN_LANGS];                    /* by code 1..15 */
+	uint64_t hash;
+};
+int ref_load(struct ref *r, struct db_site *db, struct ob_err *err);
+void ref_free(struct ref *r);
+const struct ref_admin *ref_admin(const struct ref *r, long long id);
+const struct ref_program *ref_program(const struct ref *r, long long id);
+const struct ref_region *ref_region(const struct ref *r, const char *kato);
+const char *ref_level(const struct ref *r, const char *code, int lang);
+
+/* ---- the index of public documents and the lists built on it (index.c) ---- */
+struct idoc {
+	long long id, admin_id, program_id, seq;
+	int kind, year, version;
+	char *number, *posted, *status, *discussion_end, *title[GEN_LANGS];
+};
+/* A list of documents shown over pages: a kind, a year, an administrator, a
+ * region, the documents in discussion. */
+struct group {
+	char key[64];        /* "kind/passport", "year/2026", "admin/BIN", "region/KATO" */
+	const char *family;  /* "kind", "year", "admin", "region", "discussion" */
+	const char *id;      /* the last path component */
+	struct idoc **docs;
+	size_t ndocs, cap;
+};
+struct index {
+	struct idoc *docs; size_t ndocs;  /* by id */
+	struct group *groups; size_t ngroups;
+	int years[64]; size_t nyears;     /* ascending */
+};
+int index_load(struct index *x, const struct ref *r, struct db_site *db, struct ob_err *err);
+void index_free(struct index *x);
+const struct idoc *index_doc(const struct index *x, long long id);
+const struct group *index_group(const struct index *x, const char *key);
+size_t group_pages(const struct group *g);
+size_t index_latest(const struct index *x, const struct idoc **out, size_t k);
+struct deadline {
+	int kind, year, posted, late;
+	const char *rule;
+	char due[16];
+};
+size_t index_deadlines(const struct index *x, struct deadline *out, size_t max);
+
+/* ---- hashing (sig.c) ---- */
+#define SIG_INIT 0xcbf29ce484222325ULL
+uint64_t sig_bytes(uint64_t h, const void *p, size_t n);
+uint64_t sig_str(uint64_t h, const char *s);
+uint64_t sig_int(uint64_t h, long long v);
+int sig_file(uint64_t *h, const char *path);
+int sig_tree(uint64_t *h, const char *dir);
+
+/* ---- XSLT (xsl.c): each stylesheet compiled once per run ---- */
+struct xsl;
+struct xsl *xsl_open(const char *dir, struct ob_err *err);
+void xsl_close(struct xsl *x);
+/* Transforms page with templates/NAME.xsl and writes XHTML-syntax HTML5 to path. */
+int xsl_render(struct xsl *x, const char *name, xmlDocPtr page, const char *path,
+               struct ob_err *err);
+
+/* ---- the build (build.c) and its inputs ---- */
+struct gen_opt {
+	const char *db, *out, *base;
+	const char *dump;  /* --dump-xml DIR: also save each page's XML (the bench's floor) */
+	int full, watch, synthetic, quiet;
+};
+struct gen {
+	struct gen_opt opt;
+	struct store *st;
+	struct db_site *db;
+	struct xsl *xsl;
+	struct ref ref;
+	struct index idx;
+	uint64_t code_hash;   /* obgen itself, templates, public/, schema/ */
+	long long seq;        /* meta.seq of the snapshot being built */
+	char newdir[4096];    /* root of the generation being built */
+	char share[4096];     /* source tree: templates/, public/, schema/ */
+};
+int gen_build(struct gen *g, struct ob_err *err);
+
+/* ---- page XML helpers (pagexml.c) ---- */
+xmlDocPtr page_new(const struct gen *g, const char *type, int lang, const char *path,
+                   xmlNodePtr *root);
+xmlNodePtr x_el(xmlNodePtr parent, const char *name, const char *text);
+void x_attr(xmlNodePtr n, const char *name, const char *value);
+void x_int(xmlNodePtr n, const char *name, long long v);
+xmlNodePtr x_doc_ref(xmlNodePtr parent, const struct gen *g, const struct idoc *d, int lang);
+void x_admin(xmlNodePtr parent, const struct gen *g, long long admin_id, int lang);
+void x_pager(xmlNodePtr parent, const char *dir, size_t page, size_t pages, size_t total);
+/* Site paths of the pages, without base URL and language. */
+void path_doc(char *buf, size_t n, const char *lang, long long id);
+void path_doc_data(char *buf, size_t n, long long id, const char *suffix);
+void path_program(char *buf, size_t n, const char *lang, long long id);
+void path_list(char *buf, size_t n, const char *lang, const char *key, size_t page);
+int gen_render(struct gen *g, const char *xslname, xmlDocPtr page, const char *path,
+               struct ob_err *err);
+int gen_mkdirs(const char *root, const char *rel);
+
+/* ---- page builders, one file each: write the pages of one unit ---- */
+int page_root(struct gen *g, struct ob_err *err);
+int page_home(struct gen *g, int lang, struct ob_err *err);
+int page_browse(struct gen *g, int lang, const char *family, struct ob_err *err);
+int page_list(struct gen *g, int lang, const struct group *gr, size_t page, struct ob_err *err);
+int page_doc(struct gen *g, int lang, long long id, struct ob_err *err);
+int page_programs(struct gen *g, int lang, int fgroup, struct ob_err *err);
+int page_program(struct gen *g, int lang, long long id, struct ob_err *err);
+int page_charts(struct gen *g, int lang, int year, struct ob_err *err);
+int page_catalogue(struct gen *g, int lang, long long shard, struct ob_err *err);
+
+/* ---- open data (csv.c, fdp.c) ---- */
+int data_doc(struct gen *g, long long id, struct ob_err *err);
+int data_fdp_year(struct gen *g, int year, struct ob_err *err);
+int data_fdp_package(struct gen *g, struct ob_err *err);
+int data_static(struct gen *g, const char *bucket, struct ob_err *err);
+FILE *data_open(struct gen *g, const char *rel, struct ob_err *err);
+int data_close(FILE *f, const char *rel, struct ob_err *err);
+void csv_field(FILE *f, int first, const char *s);
+void csv_int(FILE *f, int first, long long v);
+void csv_end(FILE *f);
+void csv_header(FILE *f, const char *const *cols);
+/* ".attORD.NAME": an attachment file name safe in a URL and a file system. */
+void data_attachment_suffix(char *buf, size_t n, int ord, const char *name);
+
+#endif

@@ -1,0 +1,90 @@
+/* The open data catalogue (/kk/data/): every dataset with its size and
+ * licence (CC BY 4.0, issue 3.7).  The first page lists the site-wide
+ * datasets and the schemas; one page per hundred documents lists their
+ * files, read from the generation being built. */
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "gen.h"
+
+static int by_name(const struct dirent **a, const struct dirent **b)
+{
+	return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+/* Each regular file of newdir/rel as <file href size>, under the <doc> of
+ * its id when per_doc is set. */
+static void list_dir(struct gen *g, xmlNodePtr parent, const char *rel, int per_doc, int lang)
+{
+	struct dirent **list = NULL;
+	char dir[4400], path[4700], href[512];
+	xmlNodePtr docn = NULL;
+	long long cur = -1;
+	int n;
+
+	snprintf(dir, sizeof dir, "%s/%s", g->newdir, rel);
+	if ((n = scandir(dir, &list, NULL, by_name)) < 0)
+		return;
+	for (int i = 0; i < n; i++) {
+		struct stat sb;
+		xmlNodePtr f;
+
+		snprintf(path, sizeof path, "%s/%s", dir, list[i]->d_name);
+		if (list[i]->d_name[0] == '.' || stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
+			goto next;
+		if (per_doc && atoll(list[i]->d_name) != cur) {
+			const struct idoc *d = index_doc(&g->idx, atoll(list[i]->d_name));
+
+			cur = atoll(list[i]->d_name);
+			docn = d ? x_doc_ref(parent, g, d, lang) : NULL;
+		}
+		snprintf(href, sizeof href, "%s/%s", rel, list[i]->d_name);
+		f = x_el(per_doc && docn ? docn : parent, "file", list[i]->d_name);
+		x_attr(f, "href", href);
+		x_int(f, "size", (long long)sb.st_size);
+		x_attr(f, "format", strrchr(list[i]->d_name, '.') + 1);
+next:
+		free(list[i]);
+	}
+	free(list);
+}
+
+int page_catalogue(struct gen *g, int lang, long long shard, struct ob_err *err)
+{
+	char path[128], rel[128];
+	xmlNodePtr root, n;
+	xmlDocPtr doc;
+	long long last = -1;
+
+	if (shard < 0)
+		snprintf(path, sizeof path, "%s/data/", gen_lang[lang]);
+	else
+		snprintf(path, sizeof path, "%s/data/%lld.html", gen_lang[lang], shard);
+	doc = page_new(g, "catalogue", lang, path, &root);
+	if (shard < 0) {
+		list_dir(g, x_el(root, "fdp", NULL), "data/fdp", 0, lang);
+		list_dir(g, x_el(root, "schemas", NULL), "schema", 0, lang);
+		n = x_el(root, "shards", NULL);
+		for (size_t i = 0; i < g->idx.ndocs; i++) {
+			long long s = g->idx.docs[i].id / GEN_SHARD;
+			xmlNodePtr e;
+
+			if (s == last)
+				continue;
+			last = s;
+			e = x_el(n, "shard", NULL);
+			x_int(e, "n", s);
+			x_int(e, "from", s * GEN_SHARD);
+			x_int(e, "to", s * GEN_SHARD + GEN_SHARD - 1);
+			snprintf(rel, sizeof rel, "%s/data/%lld.html", gen_lang[lang], s);
+			x_attr(e, "href", rel);
+		}
+	} else {
+		x_int(root, "shard", shard);
+		snprintf(rel, sizeof rel, "data/doc/%lld", shard);
+		list_dir(g, x_el(root, "docs", NULL), rel, 1, lang);
+	}
+	return gen_render(g, "catalogue", doc, path, err);
+}

@@ -1,0 +1,341 @@
+/* Atomic, incremental publishing (issue 3.8).  A build writes generation N
+ * into DIR/gen/N: real directories for the few inner buckets, and for each
+ * leaf bucket a symlink into DIR/pool/.  An unchanged leaf bucket is the
+ * previous generation's pool directory, symlinked; a changed one is a new
+ * pool directory where unchanged files are hard links and changed units are
+ * rendered.  DIR/current then moves to gen/N with one rename(2).  Nothing
+ * served is ever modified in place, so a crash leaves the old site served. */
+#define _XOPEN_SOURCE 700
+#include <dirent.h>
+#include <errno.h>
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "build.h"
+
+struct bucket {
+	char path[BUCKET_MAX];
+	int leaf, dirty;
+	size_t *units, nunits, cap;
+};
+
+static int rm_one(const char *p, const struct stat *sb, int flag, struct FTW *ftw)
+{
+	(void)sb, (void)ftw;
+	return flag == FTW_DP ? rmdir(p) : unlink(p);
+}
+
+static void rm_rf(const char *path)
+{
+	nftw(path, rm_one, 32, FTW_DEPTH | FTW_PHYS);
+}
+
+int gen_mkdirs(const char *root, const char *rel)
+{
+	char p[4400];
+	size_t n = (size_t)snprintf(p, sizeof p, "%s/%s", root, rel);
+
+	for (size_t i = strlen(root) + 1; i <= n; i++)
+		if (p[i] == '/' || p[i] == '\0') {
+			char c = p[i];
+
+			p[i] = '\0';
+			if (mkdir(p, 0755) != 0 && errno != EEXIST)
+				return -1;
+			p[i] = c;
+		}
+	return 0;
+}
+
+static int bucket_add(struct bucket *b, size_t u)
+{
+	if (b->nunits == b->cap) {
+		size_t cap = b->cap ? b->cap * 2 : 8;
+		size_t *p = realloc(b->units, cap * sizeof *p);
+
+		if (p == NULL)
+			return -1;
+		b->units = p;
+		b->cap = cap;
+	}
+	b->units[b->nunits++] = u;
+	return 0;
+}
+
+/* Data first: pages show the sizes of the files they link to. */
+static int bucket_order(const void *a, const void *b)
+{
+	const struct bucket *x = a, *y = b;
+	int px = strncmp(x->path, "data", 4) != 0, py = strncmp(y->path, "data", 4) != 0;
+
+	return px != py ? px - py : strcmp(x->path, y->path);
+}
+
+static void pool_name(char *buf, size_t n, const char *bucket, long long gen)
+{
+	size_t i = (size_t)snprintf(buf, n, "%s", bucket);
+
+	for (size_t k = 0; k < i && k < n; k++)
+		if (buf[k] == '/')
+			buf[k] = '~';
+	snprintf(buf + i, n > i ? n - i : 0, ".%lld", gen);
+}
+
+/* A relative symlink from DIR/gen/N/bucket to DIR/pool/name. */
+static int pool_link(const char *newdir, const char *bucket, const char *name)
+{
+	char target[1024] = "", path[4400];
+	size_t depth = 2;
+
+	for (const char *c = bucket; *c; c++)
+		depth += *c == '/';
+	while (depth-- > 0)
+		strcat(target, "../");
+	strcat(target, "pool/");
+	strncat(target, name, sizeof target - strlen(target) - 1);
+	snprintf(path, sizeof path, "%s/%s", newdir, bucket);
+	return symlink(target, path);
+}
+
+/* Hard-links the files of old whose unit is unchanged into dir. */
+static int relink(const char *old, const char *dir, const char *bucket, const struct map *keys,
+                  const struct units *us)
+{
+	char key[256], from[4800], to[4800];
+	struct dirent *e;
+	DIR *d = opendir(old);
+	int rc = 0;
+
+	if (d == NULL)
+		return 0;
+	while ((e = readdir(d)) != NULL) {
+		struct map_entry *k;
+
+		if (e->d_type != DT_REG)
+			continue;
+		bucket_unit_key(bucket, e->d_name, key, sizeof key);
+		k = map_get((struct map *)keys, key, 0);
+		if (k == NULL || us->u[k->u].dirty)
+			continue;
+		snprintf(from, sizeof from, "%s/%s", old, e->d_name);
+		snprintf(to, sizeof to, "%s/%s", dir, e->d_name);
+		if (link(from, to) != 0) {
+			rc = -1;
+			break;
+		}
+	}
+	closedir(d);
+	return rc;
+}
+
+static int materialize(struct gen *g, struct bucket *b, const struct units *us,
+                       const struct map *keys, const struct state *old, struct state *neu,
+                       int *rendered, struct ob_err *err)
+{
+	char name[BUCKET_MAX + 32], dir[4400], olddir[4400] = "";
+	struct map_entry *prev = b->leaf ? map_get((struct map *)&old->buckets, b->path, 0) : NULL;
+	struct map_entry *e;
+
+	if (b->leaf && !b->dirty && prev != NULL) {
+		if ((e = map_get(&neu->buckets, b->path, 1)) == NULL || map_set_str(e, prev->s) != 0)
+			goto oom;
+		return pool_link(g->newdir, b->path, prev->s) == 0 ? 0 : -2;
+	}
+	if (b->leaf) {
+		pool_name(name, sizeof name, b->path, neu->gen);
+		snprintf(dir, sizeof dir, "%s/pool/%s", g->opt.out, name);
+		rm_rf(dir);  /* left by a crashed build of the same number */
+		if (mkdir(dir, 0755) != 0 || pool_link(g->newdir, b->path, name) != 0)
+			return -2;
+		if ((e = map_get(&neu->buckets, b->path, 1)) == NULL || map_set_str(e, name) != 0)
+			goto oom;
+		if (prev != NULL)
+			snprintf(olddir, sizeof olddir, "%s/pool/%s", g->opt.out, prev->s);
+	} else {
+		snprintf(dir, sizeof dir, "%s/%s", g->newdir, b->path);
+		if (mkdir(dir, 0755) != 0 && errno != EEXIST)
+			return -2;
+		if (old->gen > 0)
+			snprintf(olddir, sizeof olddir, "%s/gen/%lld/%s", g->opt.out, old->gen, b->path);
+	}
+	if (olddir[0] != '\0' && relink(olddir, dir, b->path, keys, us) != 0)
+		return -2;
+	for (size_t i = 0; i < b->nunits; i++) {
+		const struct unit *u = &us->u[b->units[i]];
+
+		if (!u->dirty)
+			continue;
+		if (unit_render(g, u, b->path, err) != 0)
+			return -1;
+		(*rendered)++;
+	}
+	return 0;
+oom:
+	ob_err_set(err, "io", 0, "out of memory");
+	return -1;
+}
+
+int publish_build(struct gen *g, struct units *us, const struct state *old, struct state *neu,
+                  int *rendered, struct ob_err *err)
+{
+	struct map keys = { 0 }, bmap = { 0 };
+	struct bucket *bs = NULL;
+	size_t nb = 0, found = 0;
+	char bk[UNIT_BUCKETS][BUCKET_MAX];
+	int reuse = old->gen > 0 && old->epoch == neu->epoch, rc = -1, r;
+	static const struct state none;
+
+	for (size_t i = 0; i < us->n; i++) {
+		struct unit *u = &us->u[i];
+		struct map_entry *o = reuse ? map_get((struct map *)&old->units, u->key, 0) : NULL;
+		struct map_entry *k = map_get(&keys, u->key, 1);
+
+		if (k == NULL)
+			goto oom;
+		k->u = i;
+		found += o != NULL;
+		u->dirty = o == NULL || o->u != u->sig;
+		for (int n = unit_buckets(u->key, bk), j = 0; j < n; j++) {
+			struct map_entry *be = map_get(&bmap, bk[j], 1);
+
+			if (be == NULL)
+				goto oom;
+			if (be->s == NULL) {
+				struct bucket *p = realloc(bs, (nb + 1) * sizeof *bs);
+
+				if (p == NULL || map_set_str(be, "") != 0)
+					goto oom;
+				bs = p;
+				memset(&bs[nb], 0, sizeof bs[nb]);
+				snprintf(bs[nb].path, sizeof bs[nb].path, "%.127s", bk[j]);
+				bs[nb].leaf = bucket_leaf(bk[j]);
+				be->u = nb++;
+			}
+			bs[be->u].dirty |= u->dirty;
+			if (bucket_add(&bs[be->u], i) != 0)
+				goto oom;
+		}
+	}
+	/* A unit gone since the previous build leaves files to drop. */
+	for (size_t i = 0; reuse && found < old->units.n && i < old->units.cap; i++) {
+		const char *key = old->units.e[i].key;
+
+		if (key == NULL || map_get(&keys, key, 0) != NULL)
+			continue;
+		for (int n = unit_buckets(key, bk), j = 0; j < n; j++) {
+			struct map_entry *be = map_get(&bmap, bk[j], 0);
+
+			if (be != NULL)
+				bs[be->u].dirty = 1;
+		}
+	}
+	qsort(bs, nb, sizeof *bs, bucket_order);
+	for (size_t i = 0; i < nb; i++) {
+		char parent[BUCKET_MAX];
+		char *slash;
+
+		/* A leaf bucket becomes a symlink: make its parent, not itself. */
+		snprintf(parent, sizeof parent, "%s", bs[i].path);
+		if (bs[i].leaf)
+			*((slash = strrchr(parent, '/')) != NULL ? slash : parent) = '\0';
+		if (gen_mkdirs(g->newdir, parent) != 0)
+			goto io;
+		if ((r = materialize(g, &bs[i], us, &keys, reuse ? old : &none, neu, rendered,
+		                     err)) == -2)
+			goto io;
+		if (r != 0)
+			goto out;
+	}
+	rc = 0;
+	goto out;
+io:
+	ob_err_set(err, "io", 0, "%s: %s", g->newdir, strerror(errno));
+	goto out;
+oom:
+	ob_err_set(err, "io", 0, "out of memory");
+out:
+	for (size_t i = 0; i < nb; i++)
+		free(bs[i].units);
+	free(bs);
+	map_free(&keys);
+	map_free(&bmap);
+	return rc;
+}
+
+int publish_swap(const char *out, long long gen, struct ob_err *err)
+{
+	char target[64], tmp[4200], cur[4200];
+
+	snprintf(target, sizeof target, "gen/%lld", gen);
+	snprintf(tmp, sizeof tmp, "%s/current.tmp", out);
+	snprintf(cur, sizeof cur, "%s/current", out);
+	unlink(tmp);
+	if (symlink(target, tmp) != 0 || rename(tmp, cur) != 0) {
+		ob_err_set(err, "io", 0, "%s: %s", cur, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+long long publish_next_gen(const char *out)
+{
+	char path[4200];
+	struct dirent *e;
+	long long max = 0;
+	DIR *d;
+
+	snprintf(path, sizeof path, "%s/gen", out);
+	if ((d = opendir(path)) == NULL)
+		return 1;
+	while ((e = readdir(d)) != NULL)
+		if (atoll(e->d_name) > max)
+			max = atoll(e->d_name);
+	closedir(d);
+	return max + 1;
+}
+
+/* Keeps the generations of keep1 and keep2 (the one just published and the
+ * one before it, which a reader may still be walking) and their pool. */
+void publish_gc(const char *out, const struct state *keep1, const struct state *keep2)
+{
+	char path[4200], p[4500];
+	struct map used = { 0 };
+	struct dirent *e;
+	DIR *d;
+
+	snprintf(path, sizeof path, "%s/gen", out);
+	if ((d = opendir(path)) != NULL) {
+		while ((e = readdir(d)) != NULL) {
+			long long n = atoll(e->d_name);
+
+			if (e->d_name[0] == '.' || n == keep1->gen || n == keep2->gen)
+				continue;
+			snprintf(p, sizeof p, "%s/%s", path, e->d_name);
+			rm_rf(p);
+		}
+		closedir(d);
+	}
+	for (int k = 0; k < 2; k++) {
+		const struct map *m = k ? &keep2->buckets : &keep1->buckets;
+
+		for (size_t i = 0; i < m->cap; i++)
+			if (m->e[i].s != NULL && map_get(&used, m->e[i].s, 1) == NULL)
+				goto out;  /* out of memory: keep everything */
+	}
+	snprintf(path, sizeof path, "%s/pool", out);
+	if ((d = opendir(path)) == NULL)
+		goto out;
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.' || map_get(&used, e->d_name, 0) != NULL)
+			continue;
+		snprintf(p, sizeof p, "%s/%s", path, e->d_name);
+		rm_rf(p);
+	}
+	closedir(d);
+out:
+	map_free(&used);
+}

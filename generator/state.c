@@ -1,0 +1,91 @@
+/* The state a build records beside its generation, DIR/gen/N.state: the
+ * change sequence and epoch it was built from, the signature of every unit
+ * and the pool directory of every leaf bucket.  The next build compares
+ * against it.  The file is written before DIR/current moves to N, so a
+ * recorded state always describes a complete generation. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "build.h"
+
+int state_load(struct state *s, const char *out, struct ob_err *err)
+{
+	char path[4200], link[256], line[512], key[256], val[256];
+	ssize_t n;
+	FILE *f;
+
+	memset(s, 0, sizeof *s);
+	snprintf(path, sizeof path, "%s/current", out);
+	if ((n = readlink(path, link, sizeof link - 1)) < 0)
+		return 0;  /* nothing published yet */
+	link[n] = '\0';
+	if (strncmp(link, "gen/", 4) != 0 || (s->gen = atoll(link + 4)) <= 0)
+		return 0;
+	snprintf(path, sizeof path, "%s/gen/%lld.state", out, s->gen);
+	if ((f = fopen(path, "r")) == NULL) {
+		s->gen = 0;
+		return 0;
+	}
+	while (fgets(line, sizeof line, f) != NULL) {
+		struct map_entry *e;
+
+		if (sscanf(line, "u %255s %255s", key, val) == 2) {
+			if ((e = map_get(&s->units, key, 1)) == NULL)
+				goto oom;
+			e->u = strtoull(val, NULL, 16);
+		} else if (sscanf(line, "b %255s %255s", key, val) == 2) {
+			if ((e = map_get(&s->buckets, strcmp(key, ".") ? key : "", 1)) == NULL ||
+			    map_set_str(e, val) != 0)
+				goto oom;
+		} else if (sscanf(line, "epoch %255s", val) == 1) {
+			s->epoch = strtoull(val, NULL, 16);
+		} else if (sscanf(line, "seq %255s", val) == 1) {
+			s->seq = atoll(val);
+		}
+	}
+	fclose(f);
+	return 0;
+oom:
+	fclose(f);
+	state_free(s);
+	ob_err_set(err, "io", 0, "out of memory");
+	return -1;
+}
+
+int state_save(const struct state *s, const char *out, const struct units *us, struct ob_err *err)
+{
+	char path[4200], tmp[4300];
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s/gen/%lld.state", out, s->gen);
+	snprintf(tmp, sizeof tmp, "%s.tmp", path);
+	if ((f = fopen(tmp, "w")) == NULL)
+		goto io;
+	fprintf(f, "obgen-state 1\nepoch %016llx\nseq %lld\n", (unsigned long long)s->epoch, s->seq);
+	for (size_t i = 0; i < s->buckets.cap; i++)
+		if (s->buckets.e[i].key != NULL)
+			fprintf(f, "b %s %s\n", *s->buckets.e[i].key ? s->buckets.e[i].key : ".",
+			        s->buckets.e[i].s);
+	for (size_t i = 0; i < us->n; i++)
+		fprintf(f, "u %s %016llx\n", us->u[i].key, (unsigned long long)us->u[i].sig);
+	if (fflush(f) != 0 || ferror(f)) {
+		fclose(f);
+		goto io;
+	}
+	if (fclose(f) != 0 || rename(tmp, path) != 0)
+		goto io;
+	return 0;
+io:
+	ob_err_set(err, "io", 0, "%s: %s", path, strerror(errno));
+	return -1;
+}
+
+void state_free(struct state *s)
+{
+	map_free(&s->units);
+	map_free(&s->buckets);
+	memset(s, 0, sizeof *s);
+}

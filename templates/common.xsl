@@ -1,0 +1,253 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Shared parts of every page: the layout (skip link, header, language
+     switch, navigation, synthetic-data banner, footer), UI strings, number,
+     date and size formatting, document tables and the pager.
+     UI strings come only from i18n/kk.xml and i18n/ru.xml, by the template "t". -->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns="http://www.w3.org/1999/xhtml">
+  <xsl:output method="xml" encoding="UTF-8" omit-xml-declaration="yes"/>
+  <!-- Kazakh and Russian: space (no-break) between thousands, comma before decimals. -->
+  <xsl:decimal-format name="kz" decimal-separator="," grouping-separator="&#160;" minus-sign="&#8722;"/>
+
+  <xsl:variable name="lang" select="/page/@lang"/>
+  <xsl:variable name="other" select="/page/@other"/>
+  <xsl:variable name="base" select="/page/@base"/>
+  <xsl:variable name="S" select="document(concat('i18n/', $lang, '.xml'))/strings"/>
+
+  <!-- The layout; each page stylesheet provides mode="title" and mode="main". -->
+  <xsl:template match="/">
+    <xsl:variable name="title"><xsl:apply-templates select="page" mode="title"/></xsl:variable>
+    <html lang="{$lang}">
+      <head>
+        <meta http-equiv="Content-Type" content="text/html; charset=UTF-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <title><xsl:value-of select="$title"/> — <xsl:call-template name="t"><xsl:with-param name="k" select="'site.name'"/></xsl:call-template></title>
+        <link rel="stylesheet" href="{$base}static/site.css"/>
+        <link rel="alternate" hreflang="{$other}" href="{$base}{page/@alt}"/>
+      </head>
+      <body>
+        <a class="skip" href="#main"><xsl:call-template name="t"><xsl:with-param name="k" select="'skip'"/></xsl:call-template></a>
+        <header class="site">
+          <div class="bar">
+            <p class="brand"><a href="{$base}{$lang}/"><xsl:call-template name="t"><xsl:with-param name="k" select="'site.name'"/></xsl:call-template></a></p>
+            <nav class="langs">
+              <xsl:attribute name="aria-label"><xsl:call-template name="t"><xsl:with-param name="k" select="'nav.lang'"/></xsl:call-template></xsl:attribute>
+              <a href="{$base}{page/@alt}" hreflang="{$other}" lang="{$other}"><xsl:call-template name="t"><xsl:with-param name="k" select="'lang.other'"/></xsl:call-template></a>
+            </nav>
+          </div>
+          <nav class="main">
+            <xsl:attribute name="aria-label"><xsl:call-template name="t"><xsl:with-param name="k" select="'nav.main'"/></xsl:call-template></xsl:attribute>
+            <ul>
+              <xsl:call-template name="nav-item"><xsl:with-param name="href" select="concat($lang, '/')"/><xsl:with-param name="key" select="'nav.home'"/></xsl:call-template>
+              <xsl:call-template name="nav-item"><xsl:with-param name="href" select="concat($lang, '/kind/')"/><xsl:with-param name="key" select="'nav.kinds'"/></xsl:call-template>
+              <xsl:call-template name="nav-item"><xsl:with-param name="href" select="concat($lang, '/year/')"/><xsl:with-param name="key" select="'nav.years'"/></xsl:call-template>
+              <xsl:call-template name="nav-item"><xsl:with-param name="href" select="concat($lang, '/admin/')"/><xsl:with-param name="key" select="'nav.admins'"/></xsl:call-template>
+              <xsl:call-template name="nav-item"><xsl:with-param name="href" select="concat($lang, '/region/')"/><xsl:with-param name="key" select="'nav.regions'"/></xsl:call-template>
+              <xsl:call-template name="nav-item"><xsl:with-param name="href" select="concat($lang, '/program/')"/><xsl:with-param name="key" select="'nav.programs'"/></xsl:call-template>
+              <xsl:call-template name="nav-item"><xsl:with-param name="href" select="concat($lang, '/charts/')"/><xsl:with-param name="key" select="'nav.charts'"/></xsl:call-template>
+              <xsl:call-template name="nav-item"><xsl:with-param name="href" select="concat($lang, '/data/')"/><xsl:with-param name="key" select="'nav.data'"/></xsl:call-template>
+            </ul>
+          </nav>
+        </header>
+        <xsl:if test="page/@synthetic = 'yes'">
+          <p class="synthetic" role="note"><strong><xsl:call-template name="t"><xsl:with-param name="k" select="'synthetic'"/></xsl:call-template></strong></p>
+        </xsl:if>
+        <main id="main">
+          <xsl:apply-templates select="page" mode="main"/>
+        </main>
+        <footer class="site">
+          <p><xsl:call-template name="t"><xsl:with-param name="k" select="'footer.licence'"/></xsl:call-template>
+            <xsl:text> </xsl:text><a href="{$base}{$lang}/data/"><xsl:call-template name="t"><xsl:with-param name="k" select="'nav.data'"/></xsl:call-template></a>
+            <xsl:text> · </xsl:text><a href="{$base}schema/common.xsd"><xsl:call-template name="t"><xsl:with-param name="k" select="'footer.schemas'"/></xsl:call-template></a></p>
+        </footer>
+      </body>
+    </html>
+  </xsl:template>
+
+  <xsl:template name="nav-item">
+    <xsl:param name="href"/>
+    <xsl:param name="key"/>
+    <li>
+      <a href="{$base}{$href}">
+        <xsl:if test="starts-with(/page/@path, $href) and ($href != concat($lang, '/') or /page/@path = $href)">
+          <xsl:attribute name="aria-current">page</xsl:attribute>
+        </xsl:if>
+        <xsl:call-template name="t"><xsl:with-param name="k" select="$key"/></xsl:call-template>
+      </a>
+    </li>
+  </xsl:template>
+
+  <!-- A UI string by key.  key() indexes the strings once per page: a
+       path with a predicate would compare every string on every lookup. -->
+  <xsl:key name="str" match="s" use="@key"/>
+  <xsl:template name="t">
+    <xsl:param name="k"/>
+    <xsl:for-each select="$S"><xsl:value-of select="key('str', $k)"/></xsl:for-each>
+  </xsl:template>
+
+  <!-- Integer tenge shown as thousand tenge with one decimal: 1234567890 -> "1 234 567,9". -->
+  <xsl:template name="amount">
+    <xsl:param name="v"/>
+    <xsl:choose>
+      <xsl:when test="string($v) = ''"><xsl:text>—</xsl:text></xsl:when>
+      <xsl:when test="round($v div 100) = 0">0,0</xsl:when>
+      <xsl:otherwise><xsl:value-of select="format-number(round($v div 100) div 10, '#&#160;##0,0', 'kz')"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Thousandths of a unit (indicators) shown as a decimal with up to 3 places. -->
+  <xsl:template name="milli">
+    <xsl:param name="v"/>
+    <xsl:choose>
+      <xsl:when test="string($v) = ''"><xsl:text>—</xsl:text></xsl:when>
+      <xsl:otherwise><xsl:value-of select="format-number($v div 1000, '#&#160;##0,###', 'kz')"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Expense indicators are tenge (shown in thousands), others thousandths of their unit. -->
+  <xsl:template name="indicator-value">
+    <xsl:param name="v"/>
+    <xsl:param name="kind"/>
+    <xsl:choose>
+      <xsl:when test="$kind = 'expense'"><xsl:call-template name="amount"><xsl:with-param name="v" select="$v"/></xsl:call-template></xsl:when>
+      <xsl:otherwise><xsl:call-template name="milli"><xsl:with-param name="v" select="$v"/></xsl:call-template></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="percent">
+    <xsl:param name="part"/>
+    <xsl:param name="whole"/>
+    <xsl:choose>
+      <xsl:when test="string($part) = '' or not($whole &gt; 0)"><xsl:text>—</xsl:text></xsl:when>
+      <xsl:otherwise><xsl:value-of select="format-number($part * 100 div $whole, '0,0', 'kz')"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ISO date as DD.MM.YYYY, machine-readable in <time>. -->
+  <xsl:template name="date">
+    <xsl:param name="d"/>
+    <xsl:choose>
+      <xsl:when test="string-length($d) = 10">
+        <time datetime="{$d}"><xsl:value-of select="concat(substring($d, 9, 2), '.', substring($d, 6, 2), '.', substring($d, 1, 4))"/></time>
+      </xsl:when>
+      <xsl:when test="string-length($d) = 7">
+        <time datetime="{$d}"><xsl:value-of select="concat(substring($d, 6, 2), '.', substring($d, 1, 4))"/></time>
+      </xsl:when>
+      <xsl:otherwise>—</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="size">
+    <xsl:param name="b"/>
+    <xsl:choose>
+      <xsl:when test="$b &lt; 1024"><xsl:value-of select="concat($b, '&#160;', $S/s[@key='size.b'])"/></xsl:when>
+      <xsl:when test="$b &lt; 1048576"><xsl:value-of select="concat(format-number($b div 1024, '#&#160;##0,0', 'kz'), '&#160;', $S/s[@key='size.kb'])"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="concat(format-number($b div 1048576, '#&#160;##0,0', 'kz'), '&#160;', $S/s[@key='size.mb'])"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="status">
+    <xsl:param name="s"/>
+    <span class="status status-{$s}"><xsl:call-template name="t"><xsl:with-param name="k" select="concat('status.', $s)"/></xsl:call-template></span>
+  </xsl:template>
+
+  <!-- A table of documents (lists, home). -->
+  <xsl:template name="doc-table">
+    <xsl:param name="docs"/>
+    <xsl:param name="caption"/>
+    <xsl:param name="end" select="false()"/>
+    <div class="scroll">
+      <table class="docs">
+        <caption><xsl:value-of select="$caption"/></caption>
+        <thead>
+          <tr>
+            <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'col.title'"/></xsl:call-template></th>
+            <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'col.kind'"/></xsl:call-template></th>
+            <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'col.admin'"/></xsl:call-template></th>
+            <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'col.posted'"/></xsl:call-template></th>
+            <th scope="col">
+              <xsl:choose>
+                <xsl:when test="$end"><xsl:call-template name="t"><xsl:with-param name="k" select="'col.end'"/></xsl:call-template></xsl:when>
+                <xsl:otherwise><xsl:call-template name="t"><xsl:with-param name="k" select="'col.status'"/></xsl:call-template></xsl:otherwise>
+              </xsl:choose>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          <xsl:for-each select="$docs">
+            <tr>
+              <th scope="row"><a href="{$base}{@href}"><xsl:value-of select="title"/></a>
+                <span class="number"><xsl:value-of select="@number"/></span></th>
+              <td><xsl:call-template name="t"><xsl:with-param name="k" select="concat('kind.', current()/@kind)"/></xsl:call-template>, <xsl:value-of select="@year"/></td>
+              <td><a href="{$base}{admin/@href}"><xsl:value-of select="admin"/></a></td>
+              <td><xsl:call-template name="date"><xsl:with-param name="d" select="@posted"/></xsl:call-template></td>
+              <td>
+                <xsl:choose>
+                  <xsl:when test="$end"><xsl:call-template name="date"><xsl:with-param name="d" select="@discussion-end"/></xsl:call-template></xsl:when>
+                  <xsl:otherwise><xsl:call-template name="status"><xsl:with-param name="s" select="@status"/></xsl:call-template></xsl:otherwise>
+                </xsl:choose>
+              </td>
+            </tr>
+          </xsl:for-each>
+        </tbody>
+      </table>
+    </div>
+  </xsl:template>
+
+  <!-- Pages of a list: first page is DIR, page N is DIR/N.html. -->
+  <xsl:template name="page-href">
+    <xsl:param name="n"/>
+    <xsl:param name="dir"/>
+    <xsl:choose>
+      <xsl:when test="$n = 1"><xsl:value-of select="concat($base, $dir)"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="concat($base, $dir, $n, '.html')"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="pager">
+    <xsl:if test="@pages &gt; 1">
+      <nav class="pager" aria-label="{$S/s[@key='pager.label']}">
+        <ul>
+          <xsl:if test="@page &gt; 1">
+            <li><a rel="prev"><xsl:attribute name="href"><xsl:call-template name="page-href"><xsl:with-param name="n" select="@page - 1"/><xsl:with-param name="dir" select="@dir"/></xsl:call-template></xsl:attribute><xsl:call-template name="t"><xsl:with-param name="k" select="'pager.prev'"/></xsl:call-template></a></li>
+          </xsl:if>
+          <xsl:call-template name="pager-numbers">
+            <xsl:with-param name="n" select="1"/>
+            <xsl:with-param name="p" select="."/>
+          </xsl:call-template>
+          <xsl:if test="@page &lt; @pages">
+            <li><a rel="next"><xsl:attribute name="href"><xsl:call-template name="page-href"><xsl:with-param name="n" select="@page + 1"/><xsl:with-param name="dir" select="@dir"/></xsl:call-template></xsl:attribute><xsl:call-template name="t"><xsl:with-param name="k" select="'pager.next'"/></xsl:call-template></a></li>
+          </xsl:if>
+        </ul>
+      </nav>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- First, last, and two either side of the current page. -->
+  <xsl:template name="pager-numbers">
+    <xsl:param name="n"/>
+    <xsl:param name="p"/>
+    <xsl:if test="$n &lt;= $p/@pages">
+      <xsl:choose>
+        <xsl:when test="$n = $p/@page">
+          <li><a aria-current="page"><xsl:attribute name="href"><xsl:call-template name="page-href"><xsl:with-param name="n" select="$n"/><xsl:with-param name="dir" select="$p/@dir"/></xsl:call-template></xsl:attribute><xsl:value-of select="$n"/></a></li>
+        </xsl:when>
+        <xsl:when test="$n = 1 or $n = $p/@pages or ($n &gt;= $p/@page - 2 and $n &lt;= $p/@page + 2)">
+          <li><a><xsl:attribute name="href"><xsl:call-template name="page-href"><xsl:with-param name="n" select="$n"/><xsl:with-param name="dir" select="$p/@dir"/></xsl:call-template></xsl:attribute><xsl:value-of select="$n"/></a></li>
+        </xsl:when>
+        <xsl:when test="$n = 2 or $n = $p/@pages - 1"><li class="gap">…</li></xsl:when>
+      </xsl:choose>
+      <xsl:variable name="next">
+        <xsl:choose>
+          <xsl:when test="$n &lt; $p/@page - 3 and $n &gt; 1"><xsl:value-of select="$p/@page - 2"/></xsl:when>
+          <xsl:when test="$n &gt; $p/@page + 2 and $n &lt; $p/@pages - 1"><xsl:value-of select="$p/@pages - 1"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="$n + 1"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:variable>
+      <xsl:call-template name="pager-numbers">
+        <xsl:with-param name="n" select="$next"/>
+        <xsl:with-param name="p" select="$p"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+</xsl:stylesheet>
