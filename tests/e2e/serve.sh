@@ -31,5 +31,5 @@ done
 case "$H" in *"unsafe-inline"*) bad "CSP allows inline script" ;; *) ok "CSP without inline script" ;; esac
 check_eq "passport XSD published" "200 " "$(get "$URL/schema/passport.xsd")"
 check_eq "unknown page is 404" "404 " "$(get "$URL/kk/no-such-page/")"
-check_eq "datapackage.json served" "200 " "$(get "$URL/data/datapackage.json")"
+check_eq "datapackage.json served" "200 " "$(get "$URL/data/fdp/datapackage.json")"
 finish
