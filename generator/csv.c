@@ -67,6 +67,14 @@ void csv_int(FILE *f, int first, long long v)
 	fprintf(f, first ? "%lld" : ",%lld", v);
 }
 
+void csv_code(FILE *f, int v)
+{
+	if (v != 0)
+		csv_int(f, 0, v);
+	else
+		csv_field(f, 0, NULL);
+}
+
 void csv_end(FILE *f)
 {
 	fputs("\r\n", f);
@@ -169,14 +177,8 @@ static int on_line(const struct site_line *l, void *arg)
 		return -1;
 	csv_int(f, 1, l->ord);
 	csv_int(f, 0, l->total);
-	if (l->fgroup)
-		csv_int(f, 0, l->fgroup);
-	else
-		csv_field(f, 0, NULL);
-	if (l->fsubgroup)
-		csv_int(f, 0, l->fsubgroup);
-	else
-		csv_field(f, 0, NULL);
+	csv_code(f, l->fgroup);
+	csv_code(f, l->fsubgroup);
 	csv_field(f, 0, l->admin_code), csv_field(f, 0, l->program), csv_field(f, 0, l->subprogram);
 	csv_field(f, 0, l->name[0]), csv_field(f, 0, l->name[1]);
 	csv_int(f, 0, l->plan);

@@ -19,14 +19,8 @@ static int on_line(const struct site_line *l, void *arg)
 	csv_field(f, 0, l->kind);
 	csv_field(f, 0, l->period);
 	csv_field(f, 0, l->doc_admin);
-	if (l->fgroup)
-		csv_int(f, 0, l->fgroup);
-	else
-		csv_field(f, 0, NULL);
-	if (l->fsubgroup)
-		csv_int(f, 0, l->fsubgroup);
-	else
-		csv_field(f, 0, NULL);
+	csv_code(f, l->fgroup);
+	csv_code(f, l->fsubgroup);
 	csv_field(f, 0, l->admin_code);
 	csv_field(f, 0, l->program);
 	csv_field(f, 0, l->subprogram);
