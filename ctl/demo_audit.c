@@ -10,16 +10,7 @@
 /* Rows of audit.txt of one section ("sub", "find", "rec", "meas"). */
 static size_t au_rows(struct demo *d, struct demo_rng *r, const char *section, size_t *out, size_t want)
 {
-	size_t idx[64], n = demo_rows_for(d, L_AUDIT, section, idx, 64), k;
-
-	for (k = 0; k < want && k < n; k++) {
-		size_t j = k + demo_rng_below(r, n - k), t = idx[k];
-
-		idx[k] = idx[j];
-		idx[j] = t;
-		out[k] = idx[k];
-	}
-	return k;
+	return demo_pick_sel(d, r, L_AUDIT, section, out, want);
 }
 
 static int audit(struct demo *d, size_t i)

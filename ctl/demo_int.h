@@ -257,6 +257,8 @@ void demo_pdf(struct demo_buf *out, const char *const *lines, int n);
 
 /* ---- texts about a program, shared by passports and reports ---- */
 /* Up to want distinct rows of list id for functional group fg (or "*"). */
+/* Up to want distinct rows of list id whose selector is sel, in seeded random order. */
+size_t demo_pick_sel(struct demo *d, struct demo_rng *r, int id, const char *sel, size_t *out, size_t want);
 size_t demo_pick(struct demo *d, struct demo_rng *r, int id, int fg, size_t *out, size_t want);
 /* The legal basis: the Budget Code, the budget act, the sector's law. */
 void demo_basis(struct demo *d, size_t p, struct demo_buf *kk, struct demo_buf *ru);

@@ -7,13 +7,10 @@
 
 #include "demo_int.h"
 
-size_t demo_pick(struct demo *d, struct demo_rng *r, int id, int fg, size_t *out, size_t want)
+size_t demo_pick_sel(struct demo *d, struct demo_rng *r, int id, const char *sel, size_t *out, size_t want)
 {
-	size_t idx[128], n, k;
-	char sel[24];
+	size_t idx[128], n = demo_rows_for(d, id, sel, idx, 128), k;
 
-	snprintf(sel, sizeof sel, "%d", fg);
-	n = demo_rows_for(d, id, sel, idx, 128);
 	for (k = 0; k < want && k < n; k++) {
 		size_t j = k + demo_rng_below(r, n - k), t = idx[k];
 
@@ -22,6 +19,14 @@ size_t demo_pick(struct demo *d, struct demo_rng *r, int id, int fg, size_t *out
 		out[k] = idx[k];
 	}
 	return k;
+}
+
+size_t demo_pick(struct demo *d, struct demo_rng *r, int id, int fg, size_t *out, size_t want)
+{
+	char sel[24];
+
+	snprintf(sel, sizeof sel, "%d", fg);
+	return demo_pick_sel(d, r, id, sel, out, want);
 }
 
 void demo_basis(struct demo *d, size_t p, struct demo_buf *kk, struct demo_buf *ru)

@@ -67,12 +67,17 @@ void csv_int(FILE *f, int first, long long v)
 	fprintf(f, first ? "%lld" : ",%lld", v);
 }
 
-void csv_code(FILE *f, int v)
+void csv_int_if(FILE *f, int has, long long v)
 {
-	if (v != 0)
+	if (has)
 		csv_int(f, 0, v);
 	else
 		csv_field(f, 0, NULL);
+}
+
+void csv_code(FILE *f, int v)
+{
+	csv_int_if(f, v != 0, v);
 }
 
 void csv_end(FILE *f)
@@ -182,10 +187,7 @@ static int on_line(const struct site_line *l, void *arg)
 	csv_field(f, 0, l->admin_code), csv_field(f, 0, l->program), csv_field(f, 0, l->subprogram);
 	csv_field(f, 0, l->name[0]), csv_field(f, 0, l->name[1]);
 	csv_int(f, 0, l->plan);
-	if (l->has_executed)
-		csv_int(f, 0, l->executed);
-	else
-		csv_field(f, 0, NULL);
+	csv_int_if(f, l->has_executed, l->executed);
 	csv_end(f);
 	return 0;
 }

@@ -27,10 +27,7 @@ static int on_line(const struct site_line *l, void *arg)
 	csv_field(f, 0, l->name[0]);
 	csv_field(f, 0, l->name[1]);
 	csv_int(f, 0, l->plan);
-	if (l->has_executed)
-		csv_int(f, 0, l->executed);
-	else
-		csv_field(f, 0, NULL);
+	csv_int_if(f, l->has_executed, l->executed);
 	csv_end(f);
 	return ferror(f) ? -1 : 0;
 }

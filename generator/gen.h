@@ -163,6 +163,8 @@ FILE *data_open(struct gen *g, const char *rel, struct ob_err *err);
 int data_close(FILE *f, const char *rel, struct ob_err *err);
 void csv_field(FILE *f, int first, const char *s);
 void csv_int(FILE *f, int first, long long v);
+/* v when has is set, else an empty field. */
+void csv_int_if(FILE *f, int has, long long v);
 /* A classification code, or an empty field when it is 0 (absent). */
 void csv_code(FILE *f, int v);
 void csv_end(FILE *f);
