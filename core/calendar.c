@@ -487,6 +487,15 @@ int calendar_add_year(struct calendar *cal, int year, struct ob_err *err)
 	return 0;
 }
 
+int calendar_check_year(const struct calendar *cal, int year, struct ob_err *err)
+{
+	const struct cal_year *yr;
+
+	if ((yr = calendar_year_of(cal, (struct ob_date){ year, 1, 1 }, err)) == NULL)
+		return -1;
+	return year_check_art85(yr, err);
+}
+
 int calendar_add_day(struct calendar *cal, const struct calendar_day *day, struct ob_err *err)
 {
 	struct cal_year *yr;

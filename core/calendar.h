@@ -87,6 +87,13 @@ int calendar_add_year(struct calendar *cal, int year, struct ob_err *err);
  * listed, moving weekend holiday. */
 int calendar_add_day(struct calendar *cal, const struct calendar_day *day, struct ob_err *err);
 
+/* Runs the whole-year art. 85 check of calendar_load_file on a loaded
+ * year: for calendars built with calendar_add_day (the database, `obctl
+ * calendar add`), where no file was loaded.  calendar-missing when the year
+ * is not loaded, calendar-invalid (err->line: the day's line, 0 when it has
+ * none) when a moving weekend holiday lacks its day off. */
+int calendar_check_year(const struct calendar *cal, int year, struct ob_err *err);
+
 /* 1 when the year is loaded. */
 int calendar_has_year(const struct calendar *cal, int year);
 

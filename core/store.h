@@ -41,6 +41,6 @@ const char *ob_share_dir(void);
 
 /* Number of prepared-statement slots per connection; ids are the enum
  * values in core/db_stmt.h. */
-#define STORE_STMT_MAX 96
+#define STORE_STMT_MAX 160
 
 #endif

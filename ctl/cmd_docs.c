@@ -47,6 +47,8 @@ int cmd_init(int argc, char **argv)
 		return 1;
 	snprintf(path, sizeof path, "%s/data/reference/base.xml", ob_share_dir());
 	rc = load_reference(st, path);
+	if (rc == 0)
+		rc = ctl_calendar_init(st);
 	store_close(st);
 	return rc == 0 ? 0 : 1;
 }

@@ -18,5 +18,11 @@ int cmd_import(int argc, char **argv);
 int cmd_list(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 int cmd_export(int argc, char **argv);
+int cmd_calendar(int argc, char **argv);
+int cmd_compliance(int argc, char **argv);
+
+/* obctl init: loads each data/calendar/YYYY.xml whose year the database
+ * does not have yet (ctl/cmd_calendar.c); 0, or -1 after reporting. */
+int ctl_calendar_init(struct store *st);
 
 #endif

@@ -1,4 +1,4 @@
-/* obctl: init, reference, import, list, show, export, demo.
+/* obctl: init, reference, import, list, show, export, calendar, compliance, demo.
  * docs/obctl.md has a page section per command. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,12 +15,14 @@ static const struct {
 	const char *name, *args, *help;
 	int (*fn)(int, char **);
 } commands[] = {
-	{ "init", "", "create the database (or migrate it) and load data/reference/base.xml", cmd_init },
+	{ "init", "", "create the database (or migrate it), load data/reference/base.xml and data/calendar/*.xml", cmd_init },
 	{ "reference", "FILE", "load reference data: administrators, programs, classification", cmd_reference },
 	{ "import", "FILE|DIR...", "validate and store documents, all in one transaction", cmd_import },
 	{ "list", "", "list documents, newest first", cmd_list },
 	{ "show", "ID|NUMBER", "show a document's header and structural parts", cmd_show },
 	{ "export", "ID|NUMBER", "write a document's latest XML to standard output", cmd_export },
+	{ "calendar", "list [YEAR] | add ... | import F", "the working-day calendar in the database", cmd_calendar },
+	{ "compliance", "[--today D]", "publication deadlines (P-5, P-7, P-10, G) per administrator", cmd_compliance },
 	{ "demo", "--out DIR [--seed N] [--scale N] [--today D]", "write a synthetic demo dataset as XML", cmd_demo },
 };
 
