@@ -2,7 +2,7 @@
 BUILD   ?= build
 PORT    ?= 8080
 CC      ?= gcc
-PKGS     = libxml-2.0 libxslt libexslt sqlite3 xmlsec1-openssl openssl
+PKGS     = libxml-2.0 libxslt libexslt sqlite3 xmlsec1-openssl openssl libcurl json-c
 ROOT    := $(CURDIR)
 
 CFLAGS  ?= -O2 -g
@@ -46,7 +46,7 @@ $(BUILD)/obgen: $(GEN_OBJ) $(LIB)
 	@$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 $(BUILD)/obfcgi: $(CGI_OBJ) $(LIB)
 	@echo '  LD  $@'
-	@$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS) -lfcgi
+	@$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS) -lfcgi -lseccomp
 
 # Unit tests link the library and obctl's commands (not its main).
 CTL_LIB   := $(BUILD)/libobctl.a
@@ -59,7 +59,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(CTL_LIB) $(LIB)
 
 # A missing UI string in either language fails the build.
 i18n:
-	@scripts/check-i18n templates/i18n/kk.xml templates/i18n/ru.xml
+	@scripts/check-i18n templates/i18n/kk.xml templates/i18n/ru.xml cgi/errors.c
 
 deps:
 	@scripts/install-deps
@@ -91,6 +91,9 @@ stop:
 
 bench: all
 	@scripts/bench $(BUILD)
+
+bench-api: all
+	@scripts/bench-api $(BUILD)
 
 clean:
 	rm -rf build

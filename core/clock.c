@@ -1,5 +1,6 @@
 #include <limits.h>
 #include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
 
@@ -42,8 +43,36 @@ int ob_today(struct ob_date *out)
 		return date_parse(env, out);
 	if ((now = time(NULL)) == (time_t)-1)
 		return -1;
-	/* Floor division: whole days since the epoch, in Almaty. */
-	*out = date_from_days((long)((now + ALMATY_OFFSET) / 86400) -
-	                      ((now + ALMATY_OFFSET) % 86400 < 0));
+	*out = ob_date_of(now);
 	return 0;
+}
+
+struct ob_date ob_date_of(long long t)
+{
+	/* Floor division: whole days since the epoch, in Almaty. */
+	return date_from_days((long)((t + ALMATY_OFFSET) / 86400) - ((t + ALMATY_OFFSET) % 86400 < 0));
+}
+
+static atomic_llong now_fixed;
+
+void ob_clock_set_now(long long t)
+{
+	atomic_store(&now_fixed, t);
+}
+
+long long ob_now(void)
+{
+	long long fixed = atomic_load(&now_fixed);
+
+	return fixed != 0 ? fixed : (long long)time(NULL);
+}
+
+char *ob_time_format(long long t, char *buf)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	if (gmtime_r(&tt, &tm) == NULL || strftime(buf, 21, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
+		snprintf(buf, 21, "1970-01-01T00:00:00Z");
+	return buf;
 }

@@ -20,4 +20,17 @@ int ob_today(struct ob_date *out);
  * Returns -1 (and changes nothing) for an invalid date. */
 int ob_clock_set(const struct ob_date *d);
 
+/* The current time (Unix seconds) for timestamps and the validity of
+ * challenges: the time fixed with ob_clock_set_now() (unit tests), else the
+ * system clock.  There is no environment override: a nonce's age is never
+ * something a test fakes from outside the process. */
+long long ob_now(void);
+void ob_clock_set_now(long long t);  /* 0 returns to the real clock */
+
+/* "YYYY-MM-DDTHH:MM:SSZ" of t (UTC); buf has at least 21 bytes. */
+char *ob_time_format(long long t, char *buf);
+
+/* The Asia/Almaty date of the Unix time t. */
+struct ob_date ob_date_of(long long t);
+
 #endif

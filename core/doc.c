@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <pthread.h>
 #include <libxml/xmlschemas.h>
 #include <openssl/evp.h>
 
@@ -31,7 +32,10 @@ static const struct {
 	[TBL_LINES] = { "lines", "line", { "plan", "executed" } },
 };
 
-/* Compiled schemas, by name (schema/NAME.xsd), compiled once per process. */
+/* Compiled schemas, by name (schema/NAME.xsd), compiled once per process.
+ * A compiled schema is read-only and shared by the threads of obfcgi; the
+ * mutex guards only the cache itself. */
+static pthread_mutex_t schemas_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct {
 	const char *name;
 	xmlSchemaPtr schema;
@@ -75,7 +79,7 @@ static void schema_error(void *ctx, xmlErrorPtr e)
 	ob_err_set(err, "schema", e->line, "%s", msg);
 }
 
-static xmlSchemaPtr schema_get(const char *name, struct ob_err *err)
+static xmlSchemaPtr schema_compile(const char *name, struct ob_err *err)
 {
 	char path[4200];
 	xmlSchemaParserCtxtPtr pc;
@@ -101,6 +105,27 @@ static xmlSchemaPtr schema_get(const char *name, struct ob_err *err)
 	}
 	schemas[i].name = name;
 	return schemas[i].schema;
+}
+
+static xmlSchemaPtr schema_get(const char *name, struct ob_err *err)
+{
+	xmlSchemaPtr s;
+
+	pthread_mutex_lock(&schemas_lock);
+	s = schema_compile(name, err);
+	pthread_mutex_unlock(&schemas_lock);
+	return s;
+}
+
+int doc_schemas_load(const char *const *extra, struct ob_err *err)
+{
+	for (int k = 0; k < DK_COUNT_; k++)
+		if (schema_get(kind_names[k], err) == NULL)
+			return -1;
+	for (; extra != NULL && *extra != NULL; extra++)
+		if (schema_get(*extra, err) == NULL)
+			return -1;
+	return 0;
 }
 
 void doc_schemas_free(void)

@@ -96,6 +96,9 @@ int doc_check(const struct doc *d, struct ob_err *err);
  * POST /api/documents share.  On success *out owns the parsed doc. */
 int doc_load(const char *buf, size_t len, struct doc *d, xmlDocPtr *out, struct ob_err *err);
 void doc_free(struct doc *d);
+/* Compiles the schema of every kind and of the extra names (NULL-ended)
+ * now, for a server about to lose access to the files. */
+int doc_schemas_load(const char *const *extra, struct ob_err *err);
 /* Releases the cached compiled schemas (at exit, for leak checkers). */
 void doc_schemas_free(void);
 

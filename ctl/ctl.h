@@ -18,6 +18,9 @@ int cmd_import(int argc, char **argv);
 int cmd_list(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 int cmd_export(int argc, char **argv);
+int cmd_role(int argc, char **argv);
+int cmd_trust(int argc, char **argv);
+int cmd_stats(int argc, char **argv);
 int cmd_calendar(int argc, char **argv);
 int cmd_compliance(int argc, char **argv);
 

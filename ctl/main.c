@@ -23,6 +23,9 @@ static const struct {
 	{ "export", "ID|NUMBER", "write a document's latest XML to standard output", cmd_export },
 	{ "calendar", "list [YEAR] | add ... | import F", "the working-day calendar in the database", cmd_calendar },
 	{ "compliance", "[--today D]", "publication deadlines (P-5, P-7, P-10, G) per administrator", cmd_compliance },
+	{ "role", "grant|revoke|list ...", "operators and administrators who sign decisions (docs/obctl.md)", cmd_role },
+	{ "trust", "add FILE...", "add CA certificates and CRLs that signatures chain to", cmd_trust },
+	{ "stats", "", "count documents, submissions, proposals, decisions, answers, votes", cmd_stats },
 	{ "demo", "--out DIR [--seed N] [--scale N] [--today D]", "write a synthetic demo dataset as XML", cmd_demo },
 };
 

@@ -5,8 +5,15 @@ OBGEN="$BUILD/obgen"
 FAILS=0
 TMP=$(mktemp -d /tmp/ob-e2e.XXXXXX)
 trap 'cleanup' EXIT
+# Stops what a test started: nginx in NGINX_RUN, and nginx, obfcgi and
+# obgen --watch in each directory of RUN_DIRS (scripts/api-start writes
+# their pid files there).
 cleanup() {
-	[ -n "${NGINX_RUN:-}" ] && [ -f "$NGINX_RUN/nginx.pid" ] && kill "$(cat "$NGINX_RUN/nginx.pid")" 2>/dev/null
+	for d in ${NGINX_RUN:-} ${RUN_DIRS:-}; do
+		for p in nginx obfcgi obgen; do
+			if [ -f "$d/$p.pid" ]; then kill "$(cat "$d/$p.pid")" 2>/dev/null; fi
+		done
+	done
 	rm -rf "$TMP"
 }
 ok() { echo "ok: $1"; }

@@ -1,0 +1,129 @@
+/* obfcgi: the FastCGI server of the signed submissions (issue 4).
+ *
+ * Worker threads each run an FCGX_Accept_r loop.  A worker does what needs
+ * no shared state (read the body, verify the signature, validate the schema,
+ * check the rules of P-14) and hands the storing to the one writer thread
+ * (commit.c), which runs the jobs of all waiting workers in one transaction
+ * (group commit) and answers each only once that transaction is on disk.
+ * docs/api.md is the wire format; docs/ARCHITECTURE.md the picture. */
+#ifndef OB_SERVER_H
+#define OB_SERVER_H
+
+#include <stddef.h>
+#include <stdio.h>
+#include <fcgiapp.h>
+#include <libxml/tree.h>
+
+#include "calendar.h"
+#include "db_submit.h"
+#include "err.h"
+#include "sig.h"
+#include "store.h"
+
+struct committer;
+struct screen_lists;
+
+/* A job runs in the writer thread inside the batch's transaction; it
+ * returns 0 or -1 with err (its own changes are rolled back, the batch's
+ * are not). */
+typedef int (*job_fn)(struct store *st, void *arg, struct ob_err *err);
+
+/* Shared by all threads; read-only after start-up. */
+struct server {
+	const char *db_path;
+	unsigned char nonce_key[SECRET_LEN];
+	struct committer *commit;
+	struct calendar *cal;       /* working days (P-9, P-10 discussion ends) */
+	struct screen_lists *screen;/* P-14 word lists (read-only, shared) */
+	size_t max_body;            /* bytes; larger bodies are 413 */
+	size_t max_document;        /* POST /api/documents */
+};
+
+/* One per worker thread. */
+struct worker {
+	struct server *srv;
+	struct sig_trust *trust;    /* not thread-safe: one per worker */
+	struct store *ro;           /* read-only connection (receipts) */
+	FCGX_Request req;
+};
+
+/* A verified, schema-valid signed submission. */
+struct signed_req {
+	xmlDocPtr doc;              /* the submission, ds:Signature taken out */
+	xmlNodePtr root;
+	struct sig_identity who;
+	struct submission sub;      /* evidence to store; xml points into body */
+	char nonce[96];
+	long long nonce_expires;
+	char *body;
+	size_t len;
+};
+
+/* ---- http.c: requests and answers ---- */
+const char *req_param(struct worker *w, const char *name);
+/* Answers 201 with a <receipt> for sub (status as given). */
+void reply_receipt(struct worker *w, int http, const struct receipt *r);
+/* Answers with <error code> and the kk and ru messages of code; detail is
+ * the technical reason (may be NULL). */
+void reply_error(struct worker *w, const char *code, const char *detail);
+void reply_err(struct worker *w, const struct ob_err *err);
+/* Writes an XML document as the body with the given status. */
+void reply_xml(struct worker *w, int http, xmlDocPtr doc);
+/* The HTTP status of an error code (errors.c); 500 for an unknown one. */
+int error_status(const char *code);
+/* Loads the kk and ru messages of every error code; -1 if one is missing. */
+int error_messages_load(struct ob_err *err);
+const char *error_message(const char *code, const char *lang);
+void error_codes_print(FILE *f);
+void error_messages_free(void);
+
+/* ---- submit.c: the common path of every signed POST ---- */
+/* Reads and checks the request (method, content type, size), verifies the
+ * signature, takes it out, validates schema/submission.xsd (or the
+ * document's schema when root_is_document), checks the nonce's MAC and
+ * age.  0 with *r filled (free with signed_req_free), or -1 after having
+ * answered the error. */
+int signed_req_read(struct worker *w, struct signed_req *r, const char *root_name, size_t max);
+void signed_req_free(struct signed_req *r);
+/* An attribute of the submission's root as a C string ("" if absent). */
+const char *signed_attr(struct signed_req *r, const char *name, char *buf, size_t size);
+/* The text of the root's child element name, malloc'd; NULL if absent. */
+char *signed_child_text(struct signed_req *r, const char *name);
+/* The common start of every storing job: the nonce used once, the evidence
+ * stored.  Runs inside the writer's transaction. */
+int signed_store(struct store *st, struct signed_req *r, struct ob_err *err);
+/* P-14 and the like: lang kk or ru (unless NULL), text not blank and at most
+ * max_chars Unicode characters; 0 or -1 with a 422 code. */
+int text_rules(const char *lang, const char *text, size_t max_chars, struct ob_err *err);
+/* Runs fn in the group commit; answers 201 with the receipt (the job fills
+ * out's status, document and proposal) or the error; frees r. */
+void signed_finish(struct worker *w, struct signed_req *r, job_fn fn, void *arg, struct receipt *out);
+
+/* ---- commit.c: group commit ---- */
+struct committer *committer_start(const char *db_path, struct ob_err *err);
+/* Runs fn in the next batch and waits until that batch is durable.  0, or -1
+ * with err from fn, or "internal" when the commit failed, or "unavailable"
+ * while stopping. */
+int committer_run(struct committer *c, job_fn fn, void *arg, struct ob_err *err);
+/* Drains the queue, commits, stops the thread and closes the database. */
+void committer_stop(struct committer *c);
+
+/* ---- sandbox.c ---- */
+/* Drops root for user (when root) and installs the seccomp filter. */
+int sandbox_enter(const char *user, struct ob_err *err);
+int sandbox_selftest(const char *user);
+
+/* ---- one handler per endpoint ---- */
+void handle_challenge(struct worker *w);
+void handle_proposals(struct worker *w);
+void handle_votes(struct worker *w);
+void handle_moderation(struct worker *w);
+void handle_answers(struct worker *w);
+void handle_documents(struct worker *w);
+void handle_receipts(struct worker *w, const char *id);
+
+/* Date checks shared by the handlers: 1 when the document's discussion is
+ * open today (status in-discussion and today <= discussion_end). */
+int discussion_open(const struct doc_target *t, struct ob_err *err);
+
+#endif
