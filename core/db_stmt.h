@@ -75,6 +75,8 @@ enum db_stmt_id {
 	ST_PROPOSAL_FLAG,
 	ST_PROPOSALS_EARLIER,
 	ST_PROPOSALS_BY_PERSON,
+	ST_QUEUE_LIST,
+	ST_UNANSWERED_LIST,
 	/* db_calendar.c, db_compliance.c */
 	ST_CAL_YEAR_UPSERT,
 	ST_CAL_DAYS_DELETE,

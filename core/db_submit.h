@@ -105,6 +105,22 @@ int db_vote_put(struct store *st, const struct submission *s, long long doc_id, 
  * and records it on the document. */
 int db_doc_touch(struct store *st, long long doc_id, struct ob_err *err);
 
+/* The moderation queue (P-15): pending proposals, oldest first, with the
+ * screening's flags ("code,code"); and published proposals without an
+ * answer (P-16) of documents in discussion, for one administrator code or
+ * all ("" ), by discussion end. */
+struct queue_row {
+	long long id;
+	char document[65], doc_status[20], discussion_end[11], admin_code[4];
+	char part_key[33], day[11], lang[3];
+	char text[256];       /* the start of the text */
+	char flags[128];
+};
+int db_queue_list(struct store *st, int (*fn)(const struct queue_row *, void *), void *arg,
+                  struct ob_err *err);
+int db_unanswered_list(struct store *st, const char *admin_code,
+                       int (*fn)(const struct queue_row *, void *), void *arg, struct ob_err *err);
+
 /* GET /api/receipts/{id}. */
 struct receipt {
 	char id[RECEIPT_ID_LEN + 1], kind[12], received[21], sha256[65];

@@ -21,6 +21,8 @@ int cmd_export(int argc, char **argv);
 int cmd_role(int argc, char **argv);
 int cmd_trust(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
+int cmd_queue(int argc, char **argv);
+int cmd_unanswered(int argc, char **argv);
 int cmd_calendar(int argc, char **argv);
 int cmd_compliance(int argc, char **argv);
 

@@ -24,7 +24,9 @@ static const struct {
 	{ "calendar", "list [YEAR] | add ... | import F", "the working-day calendar in the database", cmd_calendar },
 	{ "compliance", "[--today D]", "publication deadlines (P-5, P-7, P-10, G) per administrator", cmd_compliance },
 	{ "role", "grant|revoke|list ...", "operators and administrators who sign decisions (docs/obctl.md)", cmd_role },
-	{ "trust", "add FILE...", "add CA certificates and CRLs that signatures chain to", cmd_trust },
+	{ "trust", "add FILE... | gost-verifier ...", "CA certificates and CRLs signatures chain to; the GOST verifier", cmd_trust },
+	{ "queue", "[--today D]", "the moderation queue by due date, overdue flagged (P-14, P-15)", cmd_queue },
+	{ "unanswered", "[--admin-code C] [--today D]", "published proposals awaiting an answer, days left (P-16)", cmd_unanswered },
 	{ "stats", "", "count documents, submissions, proposals, decisions, answers, votes", cmd_stats },
 	{ "demo", "--out DIR [--seed N] [--scale N] [--today D]", "write a synthetic demo dataset as XML", cmd_demo },
 };
