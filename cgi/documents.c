@@ -50,7 +50,11 @@ static int store_document(struct store *st, void *arg, struct ob_err *err)
 	if (signed_store(st, j->r, err) != 0)
 		return -1;
 	if (db_document_store(st, &j->d, (const char *)j->xml, (size_t)j->len, &id, err) != 0) {
-		if (strcmp(err->code, "storage") != 0 && strcmp(err->code, "io") != 0)
+		/* The number is taken (a new version must say version="N+1"):
+		 * a conflict with the state, not a broken rule of the model. */
+		if (strcmp(err->code, "duplicate-number") == 0)
+			snprintf(err->code, sizeof err->code, "document-exists");
+		else if (strcmp(err->code, "storage") != 0 && strcmp(err->code, "io") != 0)
 			as_document_invalid(err);
 		return -1;
 	}

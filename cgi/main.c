@@ -24,6 +24,7 @@
 #include <libxml/parser.h>
 
 #include "db_calendar.h"
+#include "db_settings.h"
 #include "doc.h"
 #include "screen.h"
 #include "server.h"
@@ -66,6 +67,21 @@ static void *work(void *arg)
 	return NULL;
 }
 
+/* The GOST verifier, when `obctl trust gost-verifier` set one; a setting
+ * that is no longer acceptable stops the start rather than being ignored. */
+static int gost_start(struct server *srv, struct store *st, struct ob_err *err)
+{
+	char url[SIG_GOST_URL_MAX];
+	int rc = db_setting_get(st, SETTING_GOST_VERIFIER, url, sizeof url, err);
+
+	if (rc <= 0)
+		return rc;
+	if (sig_gost_global_init(err) != 0 || (srv->gost = sig_gost_new(url, err)) == NULL)
+		return -1;
+	fprintf(stderr, "obfcgi: GOST signatures go to the verifier at %s\n", url);
+	return 0;
+}
+
 static int start(struct server *srv, struct ob_err *err)
 {
 	static const char *const extra[] = { "submission", NULL };
@@ -88,6 +104,8 @@ static int start(struct server *srv, struct ob_err *err)
 		rc = -1;
 	} else
 		rc = db_calendar_load(st, srv->cal, err) != 0 || db_secret(st, "nonce", srv->nonce_key, err) != 0 ? -1 : 0;
+	if (rc == 0)
+		rc = gost_start(srv, st, err);
 	store_close(st);
 	return rc;
 }
@@ -130,6 +148,7 @@ int main(int argc, char **argv)
 	const char *trust = NULL, *sock = NULL, *user = "nobody";
 	struct ob_err err = { 0 };
 	struct worker *workers;
+	struct lifecycle *lc;
 	pthread_t *threads;
 	sigset_t set;
 	int c, nthreads = 16, sig = 0;
@@ -151,6 +170,14 @@ int main(int argc, char **argv)
 		usage(stderr);
 		return 2;
 	}
+	/* Blocked before anything else (libfcgi installs handlers in
+	 * FCGX_Init): a SIGTERM during start-up waits for sigwait below. */
+	sigemptyset(&set);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGHUP);
+	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	signal(SIGPIPE, SIG_IGN);
 	xmlInitParser();
 	if (start(&srv, &err) != 0 || FCGX_Init() != 0 || open_socket(sock, user, &err) != 0)
 		goto fail;
@@ -166,13 +193,10 @@ int main(int argc, char **argv)
 			goto fail;
 		FCGX_InitRequest(&workers[i].req, listen_fd, 0);
 	}
-	sigemptyset(&set);
-	sigaddset(&set, SIGTERM);
-	sigaddset(&set, SIGINT);
-	sigaddset(&set, SIGHUP);
-	pthread_sigmask(SIG_BLOCK, &set, NULL);
-	signal(SIGPIPE, SIG_IGN);
-	if ((srv.commit = committer_start(srv.db_path, &err)) == NULL || sandbox_enter(user, &err) != 0)
+	if ((srv.commit = committer_start(srv.db_path, &err)) == NULL ||
+	    sandbox_enter(user, sig_gost_needs_inet(srv.gost), &err) != 0)
+		goto fail;
+	if ((lc = lifecycle_start(&srv, &err)) == NULL)
 		goto fail;
 	for (int i = 0; i < nthreads; i++)
 		pthread_create(&threads[i], NULL, work, &workers[i]);
@@ -183,6 +207,7 @@ int main(int argc, char **argv)
 	shutdown(listen_fd, SHUT_RDWR);
 	for (int i = 0; i < nthreads; i++)
 		pthread_join(threads[i], NULL);
+	lifecycle_stop(lc);
 	committer_stop(srv.commit);
 	for (int i = 0; i < nthreads; i++) {
 		sig_trust_free(workers[i].trust);
@@ -191,6 +216,10 @@ int main(int argc, char **argv)
 	free(workers);
 	free(threads);
 	calendar_free(srv.cal);
+	if (srv.gost != NULL) {
+		sig_gost_free(srv.gost);
+		sig_gost_global_cleanup();
+	}
 	screen_lists_free(srv.screen);
 	error_messages_free();
 	doc_schemas_free();

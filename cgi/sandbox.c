@@ -1,7 +1,8 @@
 /* After start-up obfcgi needs no new files, processes or network: it drops
  * root for an unprivileged user and installs a seccomp filter (libseccomp)
  * that refuses with EPERM what a compromised handler would reach for:
- * running programs, new processes, tracing, sockets other than unix ones,
+ * running programs, new processes, tracing, sockets other than unix ones
+ * (and inet/inet6 ones when a GOST verifier is reached over http or https),
  * mounts, namespaces, modules, keyrings, changing identity.  Threads are
  * allowed (clone with CLONE_THREAD); clone3 answers ENOSYS so that glibc
  * falls back to the clone it can filter.  A deny list rather than an allow
@@ -37,7 +38,26 @@ static int drop_root(const char *user, struct ob_err *err)
 	return 0;
 }
 
-static int install_filter(struct ob_err *err)
+/* Socket families: unix only, or unix, inet and inet6 (the GOST verifier,
+ * core/sig_gost.h).  A rule compares an argument once, so the second set is
+ * refused family by family below AF_INET6 and as a range above it. */
+static int deny_sockets(scmp_filter_ctx ctx, int allow_inet)
+{
+	int rc;
+
+	if (!allow_inet)
+		return seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(socket), 1,
+		                        SCMP_A0(SCMP_CMP_NE, AF_UNIX));
+	rc = seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(socket), 1,
+	                      SCMP_A0(SCMP_CMP_GT, AF_INET6));
+	for (int f = 0; rc == 0 && f < AF_INET6; f++)
+		if (f != AF_UNIX && f != AF_INET)
+			rc = seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(socket), 1,
+			                      SCMP_A0(SCMP_CMP_EQ, f));
+	return rc;
+}
+
+static int install_filter(int allow_inet, struct ob_err *err)
 {
 	static const int denied[] = {
 		SCMP_SYS(execve), SCMP_SYS(execveat), SCMP_SYS(fork), SCMP_SYS(vfork),
@@ -63,8 +83,7 @@ static int install_filter(struct ob_err *err)
 	if (rc == 0)
 		rc = seccomp_rule_add(ctx, SCMP_ACT_ERRNO(ENOSYS), SCMP_SYS(clone3), 0);
 	if (rc == 0)
-		rc = seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(socket), 1,
-		                      SCMP_A0(SCMP_CMP_NE, AF_UNIX));
+		rc = deny_sockets(ctx, allow_inet);
 	if (rc == 0)
 		rc = seccomp_load(ctx);
 	seccomp_release(ctx);
@@ -73,17 +92,53 @@ static int install_filter(struct ob_err *err)
 	return 0;
 }
 
-int sandbox_enter(const char *user, struct ob_err *err)
+int sandbox_enter(const char *user, int allow_inet, struct ob_err *err)
 {
 	if (drop_root(user, err) != 0)
 		return -1;
 	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0)
 		return ob_err_set(err, "internal", 0, "no_new_privs: %s", strerror(errno)), -1;
-	return install_filter(err);
+	return install_filter(allow_inet, err);
+}
+
+/* The sandbox of a server with a GOST verifier over http(s), in a child:
+ * inet and inet6 sockets open (or fail for want of the protocol, not with
+ * EPERM), every other family but unix is refused.  Failures counted. */
+static int selftest_inet(const char *user)
+{
+	static const int refused[] = { AF_NETLINK, AF_PACKET, AF_UNSPEC, AF_BLUETOOTH };
+	struct ob_err err = { 0 };
+	int failures = 0, fd, status;
+	pid_t pid;
+
+	if ((pid = fork()) < 0)
+		return 1;
+	if (pid == 0) {
+		if (sandbox_enter(user, 1, &err) != 0)
+			_exit(100);
+		if ((fd = socket(AF_INET, SOCK_STREAM, 0)) < 0)
+			failures++;
+		close(fd);
+		if ((fd = socket(AF_INET6, SOCK_STREAM, 0)) < 0 && errno == EPERM)
+			failures++;
+		close(fd);
+		for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+			if ((fd = socket(refused[i], SOCK_DGRAM, 0)) >= 0 || errno != EPERM)
+				failures++;
+			close(fd);
+		}
+		_exit(failures);
+	}
+	if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		fprintf(stderr, "sandbox: with a GOST verifier, inet not allowed or another family not refused\n");
+		return 1;
+	}
+	return 0;
 }
 
 /* obfcgi --sandbox-selftest: enters the sandbox and tries what it must
- * refuse; exits 0 only when every attempt failed (tests/e2e/api.sh). */
+ * refuse; exits 0 only when every attempt failed (tests/e2e/api.sh).  The
+ * variant with inet allowed is tried first, in a child. */
 int sandbox_selftest(const char *user)
 {
 	struct ob_err err = { 0 };
@@ -91,7 +146,8 @@ int sandbox_selftest(const char *user)
 	int failures = 0, fd;
 	pid_t pid;
 
-	if (sandbox_enter(user, &err) != 0) {
+	failures += selftest_inet(user);
+	if (sandbox_enter(user, 0, &err) != 0) {
 		fprintf(stderr, "sandbox: %s\n", err.msg);
 		return 1;
 	}

@@ -18,6 +18,7 @@
 #include "db_submit.h"
 #include "err.h"
 #include "sig.h"
+#include "sig_gost.h"
 #include "store.h"
 
 struct committer;
@@ -37,6 +38,7 @@ struct server {
 	struct screen_lists *screen;/* P-14 word lists (read-only, shared) */
 	size_t max_body;            /* bytes; larger bodies are 413 */
 	size_t max_document;        /* POST /api/documents */
+	struct sig_gost *gost;      /* NULL: GOST signatures are refused (obctl trust gost-verifier) */
 };
 
 /* One per worker thread. */
@@ -108,9 +110,18 @@ int committer_run(struct committer *c, job_fn fn, void *arg, struct ob_err *err)
 /* Drains the queue, commits, stops the thread and closes the database. */
 void committer_stop(struct committer *c);
 
+/* ---- lifecycle.c: closing discussions, final reports (P-9, P-10, P-17) ---- */
+struct lifecycle;
+/* Runs lifecycle_run in the group commit now and every minute after. */
+struct lifecycle *lifecycle_start(struct server *srv, struct ob_err *err);
+/* Wakes the thread, waits for it to end; before committer_stop. */
+void lifecycle_stop(struct lifecycle *lc);
+
 /* ---- sandbox.c ---- */
-/* Drops root for user (when root) and installs the seccomp filter. */
-int sandbox_enter(const char *user, struct ob_err *err);
+/* Drops root for user (when root) and installs the seccomp filter; inet
+ * and inet6 sockets stay allowed only with allow_inet (a GOST verifier
+ * reached over http or https). */
+int sandbox_enter(const char *user, int allow_inet, struct ob_err *err);
 int sandbox_selftest(const char *user);
 
 /* ---- one handler per endpoint ---- */

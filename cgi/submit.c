@@ -115,6 +115,10 @@ int signed_req_read(struct worker *w, struct signed_req *r, const char *root_nam
 		return fail(w, r, &err);
 	}
 	opts.now = (time_t)now;
+	if (w->srv->gost != NULL) {
+		opts.gost = sig_gost_verify;
+		opts.gost_arg = w->srv->gost;
+	}
 	if ((r->doc = sig_verify_buf(w->trust, r->body, r->len, &opts, &r->who, &err)) == NULL)
 		return fail(w, r, &err);
 	r->root = xmlDocGetRootElement(r->doc);

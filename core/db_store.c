@@ -74,9 +74,13 @@ static int user_version(struct store *st)
 	return v;
 }
 
-static int by_name(const struct dirent **a, const struct dirent **b)
+/* By number, not by name: "10_x.sql" comes after "9_x.sql" (by name it
+ * would come first, and 9 would then be skipped as already applied). */
+static int by_number(const struct dirent **a, const struct dirent **b)
 {
-	return strcmp((*a)->d_name, (*b)->d_name);
+	long x = atol((*a)->d_name), y = atol((*b)->d_name);
+
+	return x != y ? (x < y ? -1 : 1) : strcmp((*a)->d_name, (*b)->d_name);
 }
 
 static int is_migration(const struct dirent *d)
@@ -88,7 +92,12 @@ static int is_migration(const struct dirent *d)
 }
 
 /* Numbered migrations NNN_name.sql, each applied in its own transaction
- * together with the user_version that records it. */
+ * together with the user_version that records it.  A gap in the numbers is
+ * fine (004 then 006 applies both; user_version becomes 6), but a number
+ * used twice is refused: the second file would otherwise be skipped as
+ * already applied, silently.  So would a migration that arrives after a
+ * database has passed its number (005 merged after 006 was applied): give
+ * numbers in merge order. */
 static int migrate(struct store *st, struct ob_err *err)
 {
 	struct dirent **list = NULL;
@@ -96,9 +105,16 @@ static int migrate(struct store *st, struct ob_err *err)
 	int n, rc = -1, have = user_version(st);
 
 	snprintf(dir, sizeof dir, "%s/schema", ob_share_dir());
-	if ((n = scandir(dir, &list, is_migration, by_name)) < 0) {
+	if ((n = scandir(dir, &list, is_migration, by_number)) < 0) {
 		ob_err_set(err, "io", 0, "%s: cannot read the migrations", dir);
 		return -1;
+	}
+	for (int i = 1; i < n; i++) {
+		if (atoi(list[i]->d_name) == atoi(list[i - 1]->d_name)) {
+			ob_err_set(err, "storage", 0, "%s: migrations %s and %s have the same number", dir,
+			           list[i - 1]->d_name, list[i]->d_name);
+			goto out;
+		}
 	}
 	for (int i = 0; i < n; i++) {
 		int num = atoi(list[i]->d_name);
@@ -113,10 +129,12 @@ static int migrate(struct store *st, struct ob_err *err)
 		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d;", num);
 		if (exec(st, "BEGIN IMMEDIATE", err) != 0 || exec(st, sql, err) != 0 ||
 		    exec(st, pragma, err) != 0 || exec(st, "COMMIT", err) != 0) {
-			char code[sizeof err->code];
+			/* Copies: err->msg may not be both source and target. */
+			char code[sizeof err->code], msg[sizeof err->msg];
 
 			snprintf(code, sizeof code, "%s", err->code);
-			ob_err_set(err, code, 0, "%s: %s", path, err->msg);
+			snprintf(msg, sizeof msg, "%s", err->msg);
+			ob_err_set(err, code, 0, "%s: %s", path, msg);
 			free(sql);
 			exec(st, "ROLLBACK", NULL);
 			goto out;
@@ -208,19 +226,36 @@ long long store_seq_bump(struct store *st, struct ob_err *err)
 {
 	sqlite3_stmt *s = store_stmt(st, ST_SEQ_BUMP,
 	        "UPDATE meta SET value = value + 1 WHERE key = 'seq' RETURNING value", err);
+	long long seq;
 
 	if (s == NULL)
 		return -1;
-	if (sqlite3_step(s) != SQLITE_ROW)
-		return store_fail(st, err, "change sequence");
-	return sqlite3_column_int64(s, 0);
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		store_fail(st, err, "change sequence");
+		sqlite3_reset(s);
+		return -1;
+	}
+	/* Reset at once: the UPDATE is done at the first step, but a
+	 * statement left on its RETURNING row is "in progress", and obfcgi's
+	 * group commit (cgi/commit.c) can then open no SAVEPOINT for the next
+	 * job of the batch ("SQL statements in progress", 500). */
+	seq = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return seq;
 }
 
 long long store_seq(struct store *st)
 {
 	sqlite3_stmt *s = store_stmt(st, ST_SEQ_GET, "SELECT value FROM meta WHERE key = 'seq'", NULL);
+	long long seq = -1;
 
-	if (s == NULL || sqlite3_step(s) != SQLITE_ROW)
+	if (s == NULL)
 		return -1;
-	return sqlite3_column_int64(s, 0);
+	/* Reset at once: outside a transaction, a statement left on its row
+	 * holds its read transaction open, and in WAL mode the connection
+	 * then sees that snapshot for ever (obfcgi's receipts did). */
+	if (sqlite3_step(s) == SQLITE_ROW)
+		seq = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return seq;
 }

@@ -6,12 +6,11 @@
 #include <xmlsec/xmlsec.h>
 #include <xmlsec/base64.h>
 #include <xmlsec/errors.h>
-#include <xmlsec/keysmngr.h>
 #include <xmlsec/transforms.h>
 #include <xmlsec/xmldsig.h>
 #include <xmlsec/openssl/app.h>
 #include <xmlsec/openssl/crypto.h>
-#include <xmlsec/openssl/x509.h>
+#include <xmlsec/openssl/evp.h>
 
 #include "sig.h"
 #include "sig_cert.h"
@@ -22,8 +21,7 @@
 #define SIG_MAX_CERTS 8
 
 struct sig_trust {
-	X509_STORE *store;       /* what decides: our roots, our CRLs */
-	xmlSecKeysMngrPtr mngr;  /* xmlsec's own second check */
+	X509_STORE *store;       /* our roots, our CRLs: the chain check (step 16) */
 };
 
 /* The only algorithms a submission may use (docs/signatures.md).  The
@@ -108,42 +106,13 @@ struct sig_trust *sig_trust_open(const char *dir, struct ob_err *err)
 	struct sig_trust *t = NULL;
 	STACK_OF(X509) *certs = NULL;
 	STACK_OF(X509_CRL) *crls = NULL;
-	xmlSecKeyDataStorePtr xs;
-	int i, ok = 0;
+	int ok = 0;
 
 	if (sig_cert_load_dir(dir, &certs, &crls, err) != 0)
 		goto out;
-	if ((t = calloc(1, sizeof *t)) == NULL || (t->store = sig_cert_store_new(certs, crls)) == NULL ||
-	    (t->mngr = xmlSecKeysMngrCreate()) == NULL ||
-	    xmlSecOpenSSLAppDefaultKeysMngrInit(t->mngr) < 0 ||
-	    (xs = xmlSecKeysMngrGetDataStore(t->mngr, xmlSecOpenSSLX509StoreId)) == NULL) {
-		ob_err_set(err, "internal", 0, "cannot create the certificate stores");
+	if ((t = calloc(1, sizeof *t)) == NULL || (t->store = sig_cert_store_new(certs, crls)) == NULL) {
+		ob_err_set(err, "internal", 0, "cannot create the certificate store");
 		goto out;
-	}
-	/* xmlsec adopts what it is given: hand it references of its own.
-	 * Every CA goes into its X509_STORE, as into ours: a chain must still
-	 * end in a self-signed root (no partial chains).  Not into its
-	 * "untrusted" list: xmlsec 1.2 tries each certificate there as the
-	 * signer's when the X509Data one fails, and would use a CA's key. */
-	for (i = 0; i < sk_X509_num(certs); i++) {
-		X509 *c = sk_X509_value(certs, i);
-
-		X509_up_ref(c);
-		if (xmlSecOpenSSLX509StoreAdoptCert(xs, c, xmlSecKeyDataTypeTrusted) < 0) {
-			X509_free(c);
-			ob_err_set(err, "internal", 0, "cannot add a CA certificate to xmlsec");
-			goto out;
-		}
-	}
-	for (i = 0; i < sk_X509_CRL_num(crls); i++) {
-		X509_CRL *c = sk_X509_CRL_value(crls, i);
-
-		X509_CRL_up_ref(c);
-		if (xmlSecOpenSSLX509StoreAdoptCrl(xs, c) < 0) {
-			X509_CRL_free(c);
-			ob_err_set(err, "internal", 0, "cannot add a CRL to xmlsec");
-			goto out;
-		}
 	}
 	ok = 1;
 out:
@@ -161,8 +130,6 @@ void sig_trust_free(struct sig_trust *t)
 	if (t == NULL)
 		return;
 	X509_STORE_free(t->store);
-	if (t->mngr != NULL)
-		xmlSecKeysMngrDestroy(t->mngr);
 	free(t);
 }
 
@@ -535,28 +502,28 @@ out:
 }
 
 /* xmlsec with every restriction it offers: Reference URI "" only, our
- * algorithms only, keys only from a verified X509Data, no Manifests. */
-static int xmlsec_verify(struct sig_trust *t, xmlNodePtr signature, X509 *leaf, time_t now,
-                         struct ob_err *err)
+ * algorithms only, no Manifests.  The key is the public key of the
+ * certificate that steps 15-17 accepted, handed to xmlsec before it starts:
+ * xmlsec then never reads KeyInfo (xmldsig.c takes KeyInfo only when no
+ * key is set), so it can use no other key, and it does not decode, copy and
+ * verify the certificate a second time against its own, weaker store (the
+ * system's CAs, CRLs optional) -- work that was a third of obfcgi's time
+ * for a vote (docs/benchmarks.md, "API: signed votes"). */
+static int xmlsec_verify(xmlNodePtr signature, X509 *leaf, struct ob_err *err)
 {
 	int rc = -1;
 	size_t i;
 	xmlSecDSigCtxPtr ds = NULL;
 	xmlSecDSigReferenceCtxPtr ref;
 	xmlSecKeyDataPtr kd;
-	X509 *used;
+	xmlSecKeyPtr key = NULL;
+	EVP_PKEY *pub;
 
 	xmlsec_last[0] = '\0';
-	if ((ds = xmlSecDSigCtxCreate(t->mngr)) == NULL)
+	if ((ds = xmlSecDSigCtxCreate(NULL)) == NULL)
 		goto fail;
 	ds->flags |= XMLSEC_DSIG_FLAGS_IGNORE_MANIFESTS;
 	ds->enabledReferenceUris = xmlSecTransformUriTypeEmpty;
-	ds->keyInfoReadCtx.flags |= XMLSEC_KEYINFO_FLAGS_STOP_ON_UNKNOWN_CHILD |
-	                            XMLSEC_KEYINFO_FLAGS_X509DATA_STOP_ON_UNKNOWN_CHILD |
-	                            XMLSEC_KEYINFO_FLAGS_X509DATA_STOP_ON_INVALID_CERT;
-	ds->keyInfoReadCtx.certsVerificationTime = now;
-	if (xmlSecPtrListAdd(&ds->keyInfoReadCtx.enabledKeyData, (xmlSecPtr)xmlSecOpenSSLKeyDataX509Id) < 0)
-		goto fail;
 	for (i = 0; i < sizeof algs / sizeof algs[0]; i++) {
 		xmlSecTransformId id = xmlSecTransformIdListFindByHref(xmlSecTransformIdsGet(),
 		                                                       BAD_CAST algs[i].uri,
@@ -569,20 +536,38 @@ static int xmlsec_verify(struct sig_trust *t, xmlNodePtr signature, X509 *leaf, 
 		    xmlSecDSigCtxEnableSignatureTransform(ds, id) < 0)
 			goto fail;
 	}
+	/* A key xmlsec has no algorithm for (Ed25519, GOST without the
+	 * verifier) cannot have made the signature; a key of the wrong type
+	 * for the SignatureMethod (RSA with ecdsa-sha256) xmlsec refuses
+	 * itself.  Both are "signature-invalid", as when xmlsec read KeyInfo. */
+	if ((key = xmlSecKeyCreate()) == NULL)
+		goto fail;
+	if ((pub = X509_get0_pubkey(leaf)) == NULL || !EVP_PKEY_up_ref(pub)) {
+		ob_err_set(err, "signature-invalid", 0, "the certificate's public key cannot be read");
+		goto out;
+	}
+	if ((kd = xmlSecOpenSSLEvpKeyAdopt(pub)) == NULL) {
+		EVP_PKEY_free(pub);
+		ob_err_set(err, "signature-invalid", 0, "the certificate's key type cannot sign%s%s",
+		           xmlsec_last[0] ? ": " : "", xmlsec_last);
+		goto out;
+	}
+	if (xmlSecKeySetValue(key, kd) < 0) {
+		xmlSecKeyDataDestroy(kd);
+		goto fail;
+	}
+	ds->signKey = key;  /* the context owns it now */
+	key = NULL;
 	if (xmlSecDSigCtxVerify(ds, signature) < 0 || ds->status != xmlSecDSigStatusSucceeded) {
 		ob_err_set(err, "signature-invalid", 0, "signature does not verify%s%s",
 		           xmlsec_last[0] ? ": " : "", xmlsec_last);
 		goto out;
 	}
 	/* Trust xmlsec's verdict only about what we checked ourselves: one
-	 * Reference, URI "", and the key of the certificate we verified (its
-	 * store also holds the system's CAs, which we do not trust). */
+	 * Reference, URI "". */
 	if (xmlSecPtrListGetSize(&ds->signedInfoReferences) != 1 ||
 	    (ref = xmlSecPtrListGetItem(&ds->signedInfoReferences, 0)) == NULL ||
-	    ref->status != xmlSecDSigStatusSucceeded || ref->uri == NULL || ref->uri[0] != '\0' ||
-	    ds->signKey == NULL ||
-	    (kd = xmlSecKeyGetData(ds->signKey, xmlSecOpenSSLKeyDataX509Id)) == NULL ||
-	    (used = xmlSecOpenSSLKeyDataX509GetKeyCert(kd)) == NULL || X509_cmp(used, leaf) != 0) {
+	    ref->status != xmlSecDSigStatusSucceeded || ref->uri == NULL || ref->uri[0] != '\0') {
 		ob_err_set(err, "signature-invalid", 0, "xmlsec verified something else");
 		goto out;
 	}
@@ -592,6 +577,8 @@ fail:
 	ob_err_set(err, "internal", 0, "cannot set up xmlsec%s%s", xmlsec_last[0] ? ": " : "",
 	           xmlsec_last);
 out:
+	if (key != NULL)
+		xmlSecKeyDestroy(key);
 	if (ds != NULL)
 		xmlSecDSigCtxDestroy(ds);
 	return rc;
@@ -678,7 +665,7 @@ int sig_verify(struct sig_trust *t, xmlDocPtr doc, const struct sig_opts *opts,
 	}
 	if (sig_cert_usage(leaf, opts->purpose, err) != 0)
 		goto out;
-	if (!p.gost && xmlsec_verify(t, p.signature, leaf, now, err) != 0)
+	if (!p.gost && xmlsec_verify(p.signature, leaf, err) != 0)
 		goto out;
 	if (sig_cert_identity(leaf, &id, err) != 0)
 		goto out;

@@ -1,5 +1,6 @@
 /* obctl role and obctl trust (issue 4.3, 4.4): who may moderate, answer
- * and post, and which certification authorities the signatures chain to. */
+ * and post, which certification authorities the signatures chain to, and
+ * which service verifies GOST signatures. */
 #include <errno.h>
 #include <libgen.h>
 #include <stdio.h>
@@ -12,9 +13,11 @@
 
 #include "clock.h"
 #include "ctl.h"
+#include "db_settings.h"
 #include "db_submit.h"
 #include "nonce.h"
 #include "sig.h"
+#include "sig_gost.h"
 #include "xmlin.h"
 
 /* --iin X, --bin B, --admin-code C after the role name. */
@@ -228,6 +231,41 @@ static int trust_add(const char *dir, const char *path, struct ob_err *err)
 	return 0;
 }
 
+/* obctl trust gost-verifier [URL | --off]: where obfcgi sends GOST
+ * signatures (core/sig_gost.h); without an argument, shows it.  obfcgi
+ * reads it at start-up. */
+static int gost_verifier(int argc, char **argv)
+{
+	struct ob_err err = { 0 };
+	char url[SIG_GOST_URL_MAX];
+	struct store *st;
+	int rc = -1;
+
+	if (argc > 1 || (argc == 1 && argv[0][0] == '-' && strcmp(argv[0], "--off") != 0)) {
+		fprintf(stderr, "usage: obctl trust gost-verifier [URL | --off]\n");
+		return 2;
+	}
+	if (argc == 1 && strcmp(argv[0], "--off") != 0 && sig_gost_url_check(argv[0], &err) != 0) {
+		ctl_report("obctl trust gost-verifier", &err);
+		return 1;
+	}
+	if ((st = ctl_open(0)) == NULL)
+		return 1;
+	if (argc == 0) {
+		if ((rc = db_setting_get(st, SETTING_GOST_VERIFIER, url, sizeof url, &err)) >= 0)
+			printf("%s\n", rc == 1 ? url : "off (GOST signatures are refused: unsupported-algorithm)");
+	} else if (strcmp(argv[0], "--off") == 0) {
+		if ((rc = db_setting_unset(st, SETTING_GOST_VERIFIER, &err)) >= 0)
+			printf("GOST verifier %s; restart obfcgi to apply\n", rc == 1 ? "removed" : "was not set");
+	} else if ((rc = db_setting_set(st, SETTING_GOST_VERIFIER, argv[0], &err)) == 0) {
+		printf("GOST verifier: %s; restart obfcgi to apply\n", argv[0]);
+	}
+	if (rc < 0)
+		ctl_report("obctl trust gost-verifier", &err);
+	store_close(st);
+	return rc < 0 ? 1 : 0;
+}
+
 int cmd_trust(int argc, char **argv)
 {
 	struct ob_err err = { 0 };
@@ -235,12 +273,15 @@ int cmd_trust(int argc, char **argv)
 	const char *dir = trust_dir(buf, sizeof buf);
 	int i = 1, rc = 0;
 
+	if (argc >= 2 && strcmp(argv[1], "gost-verifier") == 0)
+		return gost_verifier(argc - 2, argv + 2);
 	if (i + 1 < argc && strcmp(argv[i], "--trust") == 0) {
 		dir = argv[i + 1];
 		i += 2;
 	}
 	if (i + 1 >= argc || strcmp(argv[i], "add") != 0) {
-		fprintf(stderr, "usage: obctl trust [--trust DIR] add FILE...\n");
+		fprintf(stderr, "usage: obctl trust [--trust DIR] add FILE...\n"
+		                "       obctl trust gost-verifier [URL | --off]\n");
 		return 2;
 	}
 	if (sig_init(&err) != 0) {

@@ -23,6 +23,7 @@ static const struct {
 	{ "export", "ID|NUMBER", "write a document's latest XML to standard output", cmd_export },
 	{ "calendar", "list [YEAR] | add ... | import F", "the working-day calendar in the database", cmd_calendar },
 	{ "compliance", "[--today D]", "publication deadlines (P-5, P-7, P-10, G) per administrator", cmd_compliance },
+	{ "lifecycle", "[--today D]", "close ended discussions, store their final reports (P-9, P-10, P-17)", cmd_lifecycle },
 	{ "role", "grant|revoke|list ...", "operators and administrators who sign decisions (docs/obctl.md)", cmd_role },
 	{ "trust", "add FILE... | gost-verifier ...", "CA certificates and CRLs signatures chain to; the GOST verifier", cmd_trust },
 	{ "queue", "[--today D]", "the moderation queue by due date, overdue flagged (P-14, P-15)", cmd_queue },

@@ -9,7 +9,8 @@
 
 enum unit_type {
 	U_ROOT, U_STATIC, U_SCHEMA, U_HOME, U_BROWSE, U_LIST, U_DOC, U_PROGRAMS, U_PROGRAM,
-	U_CHARTS, U_CATALOGUE, U_FDP
+	U_CHARTS, U_CATALOGUE, U_FDP, U_STATS,
+	U_REPORT, U_PRESS, U_PRESS_LIST, U_FEED, U_COMPLIANCE  /* lifecycle_pages.h */
 };
 
 struct unit {
@@ -31,6 +32,8 @@ struct units {
 #define UNIT_BUCKETS 3
 
 int units_plan(struct gen *g, struct units *us, struct ob_err *err);
+/* Appends a unit (for planners outside units.c); NULL when out of memory. */
+struct unit *units_add_key(struct units *us, int type, uint64_t sig, const char *key);
 void units_free(struct units *us);
 /* The buckets (directories relative to the site root) of the unit key. */
 int unit_buckets(const char *key, char out[UNIT_BUCKETS][BUCKET_MAX]);
@@ -41,6 +44,25 @@ int bucket_leaf(const char *bucket);
 /* Writes the files of unit u that lie in bucket. */
 int unit_render(struct gen *g, const struct unit *u, const char *bucket, struct ob_err *err);
 
+/* A dirty unit's files in one bucket, to render (render.c).  Stages order
+ * what jobs read of each other's output: 0 open data and static files,
+ * 1 the datapackage, 2 the pages. */
+struct job {
+	size_t unit, seq;
+	const char *bucket;
+	int stage;
+};
+struct jobs {
+	struct job *j;
+	size_t n, cap;
+};
+int jobs_add(struct jobs *js, const struct units *us, size_t unit, const char *bucket);
+void jobs_free(struct jobs *js);
+/* Renders every job, stage by stage, on gen_threads() threads. */
+int jobs_run(struct gen *g, const struct units *us, struct jobs *js, int *rendered,
+             struct ob_err *err);
+int gen_threads(const struct gen *g);
+
 /* What the previous build recorded (DIR/gen/N.state). */
 struct state {
 	long long gen, seq;
@@ -48,7 +70,8 @@ struct state {
 	struct map units;    /* key -> sig */
 	struct map buckets;  /* leaf bucket -> pool directory name */
 };
-int state_load(struct state *s, const char *out, struct ob_err *err);
+/* header_only: gen, seq and epoch, not the units and buckets. */
+int state_load(struct state *s, const char *out, int header_only, struct ob_err *err);
 int state_save(const struct state *s, const char *out, const struct units *us,
                struct ob_err *err);
 void state_free(struct state *s);

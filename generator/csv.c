@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "discussion.h"
 #include "gen.h"
 
 /* O_EXCL: files of earlier generations are hard-linked, never rewritten. */
@@ -287,7 +288,8 @@ int data_doc(struct gen *g, long long id, struct ob_err *err)
 	    db_site_execution(g->db, id, on_exec, &t[1], err) != 0 ||
 	    db_site_lines(g->db, id, on_line, &t[2], err) != 0 ||
 	    db_site_cells(g->db, id, on_cell, &t[3], err) != 0 ||
-	    db_site_attachments(g->db, id, on_attach, &at, err) != 0)
+	    db_site_attachments(g->db, id, on_attach, &at, err) != 0 ||
+	    data_discussion(g, id, err) != 0)
 		goto out;
 	rc = 0;
 out:

@@ -101,7 +101,10 @@ int sig_tree(uint64_t *h, const char *dir);
 struct xsl;
 struct xsl *xsl_open(const char *dir, struct ob_err *err);
 void xsl_close(struct xsl *x);
-/* Transforms page with templates/NAME.xsl and writes XHTML-syntax HTML5 to path. */
+/* Compiles templates/NAME.xsl now (before the render threads start). */
+int xsl_prepare(struct xsl *x, const char *name, struct ob_err *err);
+/* Transforms page with templates/NAME.xsl and writes XHTML-syntax HTML5 to
+ * path.  Safe from several threads at once. */
 int xsl_render(struct xsl *x, const char *name, xmlDocPtr page, const char *path,
                struct ob_err *err);
 
@@ -110,6 +113,7 @@ struct gen_opt {
 	const char *db, *out, *base;
 	const char *dump;  /* --dump-xml DIR: also save each page's XML (the bench's floor) */
 	int full, watch, synthetic, quiet;
+	int jobs;          /* --jobs N: render threads (0: one per CPU) */
 };
 struct gen {
 	struct gen_opt opt;
@@ -124,6 +128,10 @@ struct gen {
 	char share[4096];     /* source tree: templates/, public/, schema/ */
 };
 int gen_build(struct gen *g, struct ob_err *err);
+double gen_now_ms(void);
+/* OBGEN_PROFILE set in the environment: each build prints its phases and
+ * the time per kind of unit on stderr (docs/benchmarks.md). */
+int gen_profile(void);
 
 /* ---- page XML helpers (pagexml.c) ---- */
 xmlDocPtr page_new(const struct gen *g, const char *type, int lang, const char *path,

@@ -56,7 +56,9 @@ int unit_buckets(const char *key, char out[UNIT_BUCKETS][BUCKET_MAX])
 				snprintf(out[n++], BUCKET_MAX, "%s/program/%lld", L, atoll(rest) / GEN_SHARD);
 			else
 				snprintf(out[n++], BUCKET_MAX, "%s/program", L);
-		} else if (strcmp(head, "charts") == 0 || strcmp(head, "discussion") == 0) {
+		} else if (strcmp(head, "charts") == 0 || strcmp(head, "discussion") == 0 ||
+		           strcmp(head, "stats") == 0 || strcmp(head, "press") == 0 ||
+		           strcmp(head, "compliance") == 0) {
 			snprintf(out[n++], BUCKET_MAX, "%s/%s", L, head);
 		} else if (strcmp(head, "catalogue") == 0) {
 			snprintf(out[n++], BUCKET_MAX, "%s/data", L);

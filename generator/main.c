@@ -1,4 +1,5 @@
 /* obgen --db FILE --out DIR [--base-url /] [--full] [--watch] [--synthetic]
+ *       [--jobs N]
  * Renders the public site from the database, read-only (issue 3.6-3.8). */
 #include <errno.h>
 #include <getopt.h>
@@ -24,11 +25,12 @@ static void on_signal(int sig)
 static void usage(FILE *f)
 {
 	fprintf(f, "usage: obgen --db FILE --out DIR [--base-url /] [--full] [--watch] [--synthetic] [--quiet]\n"
-	           "             [--dump-xml DIR]\n"
+	           "             [--jobs N] [--dump-xml DIR]\n"
 	           "Renders the portal's public site (kk, ru, open data) into DIR/current.\n"
 	           "  --full       render every page, reusing nothing\n"
 	           "  --watch      poll the change sequence and rebuild within 2 seconds\n"
 	           "  --synthetic  mark every page as showing synthetic data\n"
+	           "  --jobs N     render on N threads (default: one per CPU)\n"
 	           "  --dump-xml DIR  also write each rendered page's XML to DIR/PATH.xml\n"
 	           "See docs/generator.md.\n");
 }
@@ -57,7 +59,8 @@ int main(int argc, char **argv)
 		{ "db", required_argument, NULL, 'd' }, { "out", required_argument, NULL, 'o' },
 		{ "base-url", required_argument, NULL, 'b' }, { "full", no_argument, NULL, 'f' },
 		{ "watch", no_argument, NULL, 'w' }, { "synthetic", no_argument, NULL, 's' },
-		{ "quiet", no_argument, NULL, 'q' }, { "dump-xml", required_argument, NULL, 'x' }, { "help", no_argument, NULL, 'h' },
+		{ "quiet", no_argument, NULL, 'q' }, { "dump-xml", required_argument, NULL, 'x' },
+		{ "jobs", required_argument, NULL, 'j' }, { "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct gen g = { .opt = { .base = "/" } };
@@ -75,6 +78,12 @@ int main(int argc, char **argv)
 		case 's': g.opt.synthetic = 1; break;
 		case 'q': g.opt.quiet = 1; break;
 		case 'x': g.opt.dump = optarg; break;
+		case 'j':
+			if ((g.opt.jobs = atoi(optarg)) < 1) {
+				usage(stderr);
+				return 2;
+			}
+			break;
 		case 'h': usage(stdout); return 0;
 		default: usage(stderr); return 2;
 		}

@@ -6,7 +6,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "discussion.h"
 #include "gen.h"
+#include "lifecycle_pages.h"
 
 struct ctx {
 	struct gen *g;
@@ -237,6 +239,10 @@ int page_doc(struct gen *g, int lang, long long id, struct ob_err *err)
 	if (db_site_parts(g->db, id, on_part, &c, err) != 0)
 		goto out;
 	parts_tree(&c);
+	if (page_discussion(g, c.doc, err) != 0)
+		goto out;
+	if (page_doc_report(g, lang, c.doc, id, err) != 0)  /* P-17 */
+		goto out;
 	if (db_site_indicators(g->db, id, on_indicator, &c, err) != 0 ||
 	    db_site_execution(g->db, id, on_exec, &c, err) != 0 ||
 	    db_site_lines(g->db, id, on_line, &c, err) != 0 ||
@@ -249,6 +255,8 @@ int page_doc(struct gen *g, int lang, long long id, struct ob_err *err)
 		snprintf(suffix, sizeof suffix, ".%s.csv", tables[t]);
 		data_file(&c, files, id, suffix, "csv", tables[t]);
 	}
+	data_file(&c, files, id, ".discussion.xml", "xml", "discussion");
+	data_file(&c, files, id, ".discussion.csv", "csv", "discussion");
 	rc = gen_render(g, "doc", doc, path, err);
 	doc = NULL;
 out:

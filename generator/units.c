@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "build.h"
+#include "discussion.h"
+#include "lifecycle_pages.h"
 
 static struct unit *add(struct units *us, int type, uint64_t sig, const char *fmt, ...)
         __attribute__((format(printf, 4, 5)));
@@ -32,6 +34,11 @@ static struct unit *add(struct units *us, int type, uint64_t sig, const char *fm
 	vsnprintf(u->key, sizeof u->key, fmt, ap);
 	va_end(ap);
 	return u;
+}
+
+struct unit *units_add_key(struct units *us, int type, uint64_t sig, const char *key)
+{
+	return add(us, type, sig, "%s", key);
 }
 
 static uint64_t sig_doc(uint64_t h, const struct idoc *d)
@@ -176,6 +183,12 @@ int units_plan(struct gen *g, struct units *us, struct ob_err *err)
 	    add(us, U_CATALOGUE, sig_int(pkg, (long long)x->ndocs / GEN_SHARD), "catalogue/index") == NULL)
 		goto oom;
 	us->u[us->n - 1].n = -1;
+	/* Moderation and answer statistics: any change may move them. */
+	if (add(us, U_STATS, sig_int(SIG_INIT, g->seq), "stats/index") == NULL)
+		goto oom;
+	/* Final reports, press releases, the feeds, compliance (P-5..P-17). */
+	if (units_plan_lifecycle(g, us, err) != 0)
+		goto out;
 	rc = 0;
 	goto out;
 oom:
@@ -209,6 +222,9 @@ int unit_render(struct gen *g, const struct unit *u, const char *bucket, struct 
 	case U_CHARTS: return page_charts(g, lang, (int)u->n, err);
 	case U_CATALOGUE: return page_catalogue(g, lang, u->n, err);
 	case U_FDP: return u->n ? data_fdp_year(g, (int)u->n, err) : data_fdp_package(g, err);
+	case U_STATS: return page_stats(g, lang, err);
+	case U_REPORT: case U_PRESS: case U_PRESS_LIST: case U_FEED: case U_COMPLIANCE:
+		return unit_render_lifecycle(g, u, bucket, lang, err);
 	}
 	return 0;
 }

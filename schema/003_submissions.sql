@@ -37,6 +37,7 @@ CREATE TABLE nonces_used (
 	nonce   TEXT PRIMARY KEY,
 	expires INTEGER NOT NULL
 ) WITHOUT ROWID;
+CREATE INDEX nonces_used_expires ON nonces_used(expires);  -- pruning without a scan
 
 -- Who may moderate (operator, by IIN) and who answers and posts for an
 -- administrator (by the BIN in the certificate, optionally one person).
@@ -79,7 +80,8 @@ CREATE TABLE moderation (
 	justification TEXT,
 	decided       TEXT NOT NULL,
 	day           TEXT NOT NULL,
-	CHECK (decision = 'publish' OR (reason IS NOT NULL AND length(justification) > 0))
+	-- ifnull: length(NULL) is NULL, and a CHECK that is NULL passes.
+	CHECK (decision = 'publish' OR (reason IS NOT NULL AND ifnull(length(justification), 0) > 0))
 );
 
 -- P-16: the administrator's answer, one per published proposal.

@@ -4,7 +4,8 @@
      date and size formatting, document tables and the pager.
      UI strings come only from i18n/kk.xml and i18n/ru.xml, by the template "t". -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-                xmlns="http://www.w3.org/1999/xhtml">
+                xmlns="http://www.w3.org/1999/xhtml"
+                xmlns:ob="urn:obgen:strings" exclude-result-prefixes="ob">
   <xsl:output method="xml" encoding="UTF-8" omit-xml-declaration="yes"/>
   <!-- Kazakh and Russian: space (no-break) between thousands, comma before decimals. -->
   <xsl:decimal-format name="kz" decimal-separator="," grouping-separator="&#160;" minus-sign="&#8722;"/>
@@ -12,7 +13,9 @@
   <xsl:variable name="lang" select="/page/@lang"/>
   <xsl:variable name="other" select="/page/@other"/>
   <xsl:variable name="base" select="/page/@base"/>
-  <xsl:variable name="S" select="document(concat('i18n/', $lang, '.xml'))/strings"/>
+  <!-- The <strings> of i18n/LANG.xml, parsed once per run and shared by every
+       page (generator/strings.h); prefer the template "t" or ob:t($lang, KEY). -->
+  <xsl:variable name="S" select="ob:strings($lang)"/>
 
   <!-- The layout; each page stylesheet provides mode="title" and mode="main". -->
   <xsl:template match="/">
@@ -24,6 +27,7 @@
         <title><xsl:value-of select="$title"/> — <xsl:call-template name="t"><xsl:with-param name="k" select="'site.name'"/></xsl:call-template></title>
         <link rel="stylesheet" href="{$base}static/site.css"/>
         <link rel="alternate" hreflang="{$other}" href="{$base}{page/@alt}"/>
+        <link rel="alternate" type="application/atom+xml" href="{$base}{$lang}/atom.xml" title="{ob:t($lang, 'feed.link')}"/>
       </head>
       <body>
         <a class="skip" href="#main"><xsl:call-template name="t"><xsl:with-param name="k" select="'skip'"/></xsl:call-template></a>
@@ -45,6 +49,7 @@
               <xsl:call-template name="nav-item"><xsl:with-param name="href" select="concat($lang, '/region/')"/><xsl:with-param name="key" select="'nav.regions'"/></xsl:call-template>
               <xsl:call-template name="nav-item"><xsl:with-param name="href" select="concat($lang, '/program/')"/><xsl:with-param name="key" select="'nav.programs'"/></xsl:call-template>
               <xsl:call-template name="nav-item"><xsl:with-param name="href" select="concat($lang, '/charts/')"/><xsl:with-param name="key" select="'nav.charts'"/></xsl:call-template>
+              <xsl:call-template name="nav-item"><xsl:with-param name="href" select="concat($lang, '/stats/')"/><xsl:with-param name="key" select="'nav.stats'"/></xsl:call-template>
               <xsl:call-template name="nav-item"><xsl:with-param name="href" select="concat($lang, '/data/')"/><xsl:with-param name="key" select="'nav.data'"/></xsl:call-template>
             </ul>
           </nav>
@@ -59,6 +64,9 @@
           <p><xsl:call-template name="t"><xsl:with-param name="k" select="'footer.licence'"/></xsl:call-template>
             <xsl:text> </xsl:text><a href="{$base}{$lang}/data/"><xsl:call-template name="t"><xsl:with-param name="k" select="'nav.data'"/></xsl:call-template></a>
             <xsl:text> · </xsl:text><a href="{$base}schema/common.xsd"><xsl:call-template name="t"><xsl:with-param name="k" select="'footer.schemas'"/></xsl:call-template></a></p>
+          <p><a href="{$base}{$lang}/press/"><xsl:call-template name="t"><xsl:with-param name="k" select="'footer.press'"/></xsl:call-template></a>
+            <xsl:text> · </xsl:text><a href="{$base}{$lang}/compliance/"><xsl:call-template name="t"><xsl:with-param name="k" select="'footer.compliance'"/></xsl:call-template></a>
+            <xsl:text> · </xsl:text><a href="{$base}{$lang}/atom.xml" type="application/atom+xml"><xsl:call-template name="t"><xsl:with-param name="k" select="'footer.feed'"/></xsl:call-template></a></p>
         </footer>
       </body>
     </html>
@@ -77,12 +85,13 @@
     </li>
   </xsl:template>
 
-  <!-- A UI string by key.  key() indexes the strings once per page: a
-       path with a predicate would compare every string on every lookup. -->
-  <xsl:key name="str" match="s" use="@key"/>
+  <!-- A UI string by key: one hash lookup (generator/strings.c).  Loading
+       the strings with document() and indexing them with xsl:key cost a copy
+       and an index per page; a path with a predicate compared every string
+       on every lookup. -->
   <xsl:template name="t">
     <xsl:param name="k"/>
-    <xsl:for-each select="$S"><xsl:value-of select="key('str', $k)"/></xsl:for-each>
+    <xsl:value-of select="ob:t($lang, $k)"/>
   </xsl:template>
 
   <!-- Integer tenge shown as thousand tenge with one decimal: 1234567890 -> "1 234 567,9". -->
@@ -140,9 +149,9 @@
   <xsl:template name="size">
     <xsl:param name="b"/>
     <xsl:choose>
-      <xsl:when test="$b &lt; 1024"><xsl:value-of select="concat($b, '&#160;', $S/s[@key='size.b'])"/></xsl:when>
-      <xsl:when test="$b &lt; 1048576"><xsl:value-of select="concat(format-number($b div 1024, '#&#160;##0,0', 'kz'), '&#160;', $S/s[@key='size.kb'])"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="concat(format-number($b div 1048576, '#&#160;##0,0', 'kz'), '&#160;', $S/s[@key='size.mb'])"/></xsl:otherwise>
+      <xsl:when test="$b &lt; 1024"><xsl:value-of select="concat($b, '&#160;', ob:t($lang, 'size.b'))"/></xsl:when>
+      <xsl:when test="$b &lt; 1048576"><xsl:value-of select="concat(format-number($b div 1024, '#&#160;##0,0', 'kz'), '&#160;', ob:t($lang, 'size.kb'))"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="concat(format-number($b div 1048576, '#&#160;##0,0', 'kz'), '&#160;', ob:t($lang, 'size.mb'))"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
@@ -206,7 +215,7 @@
 
   <xsl:template match="pager">
     <xsl:if test="@pages &gt; 1">
-      <nav class="pager" aria-label="{$S/s[@key='pager.label']}">
+      <nav class="pager" aria-label="{ob:t($lang, 'pager.label')}">
         <ul>
           <xsl:if test="@page &gt; 1">
             <li><a rel="prev"><xsl:attribute name="href"><xsl:call-template name="page-href"><xsl:with-param name="n" select="@page - 1"/><xsl:with-param name="dir" select="@dir"/></xsl:call-template></xsl:attribute><xsl:call-template name="t"><xsl:with-param name="k" select="'pager.prev'"/></xsl:call-template></a></li>

@@ -5,6 +5,7 @@
                 xmlns="http://www.w3.org/1999/xhtml">
   <xsl:import href="common.xsl"/>
   <xsl:include href="doc-hooks.xsl"/>
+  <xsl:include href="doc-report.xsl"/>
 
   <xsl:template match="page" mode="title"><xsl:value-of select="document/title"/></xsl:template>
 
@@ -42,11 +43,12 @@
         </p>
         <p>
           <xsl:choose>
-            <xsl:when test="@status = 'in-discussion'"><xsl:call-template name="t"><xsl:with-param name="k" select="'doc.discussion.open'"/></xsl:call-template></xsl:when>
+            <xsl:when test="@status = 'in-discussion' and not(participation/@open = 'no')"><xsl:call-template name="t"><xsl:with-param name="k" select="'doc.discussion.open'"/></xsl:call-template></xsl:when>
             <xsl:otherwise><xsl:call-template name="t"><xsl:with-param name="k" select="'doc.discussion.closed'"/></xsl:call-template></xsl:otherwise>
           </xsl:choose>
         </p>
         <xsl:call-template name="doc-participation"/>
+        <xsl:apply-templates select="final-report"/>
       </section>
     </xsl:if>
 
@@ -222,7 +224,8 @@
             <tr>
               <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'grant.row'"/></xsl:call-template></th>
               <xsl:for-each select="row[1]/cell">
-                <th scope="col"><xsl:value-of select="@col"/></th>
+                <th scope="col"><span class="col-n"><xsl:value-of select="@col"/></span><xsl:text> </xsl:text>
+                  <xsl:call-template name="t"><xsl:with-param name="k" select="concat('grant.col.', @col)"/></xsl:call-template></th>
               </xsl:for-each>
             </tr>
           </thead>

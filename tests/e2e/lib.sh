@@ -5,13 +5,16 @@ OBGEN="$BUILD/obgen"
 FAILS=0
 TMP=$(mktemp -d /tmp/ob-e2e.XXXXXX)
 trap 'cleanup' EXIT
-# Stops what a test started: nginx in NGINX_RUN, and nginx, obfcgi and
-# obgen --watch in each directory of RUN_DIRS (scripts/api-start writes
-# their pid files there).
+# Killed (a timeout, ^C): exit, so that the EXIT trap still cleans up.
+trap 'exit 143' TERM
+trap 'exit 130' INT
+# Stops what a test started: nginx, obfcgi and obgen --watch whose pid
+# files are in NGINX_RUN or in a directory of RUN_DIRS (scripts/nginx-start
+# and scripts/api-start write them there).
 cleanup() {
 	for d in ${NGINX_RUN:-} ${RUN_DIRS:-}; do
 		for p in nginx obfcgi obgen; do
-			if [ -f "$d/$p.pid" ]; then kill "$(cat "$d/$p.pid")" 2>/dev/null; fi
+			if [ -f "$d/$p.pid" ]; then kill "$(cat "$d/$p.pid" 2>/dev/null)" 2>/dev/null; fi
 		done
 	done
 	rm -rf "$TMP"

@@ -6,7 +6,8 @@
 
 FILES="index.html kk/index.html ru/index.html kk/doc/0/2.html ru/doc/0/2.html
 kk/doc/0/3.html ru/doc/0/3.html ru/doc/0/4.html kk/doc/0/7.html kk/kind/passport/index.html
-ru/program/0/1.html kk/charts/2025.html ru/data/index.html
+ru/program/0/1.html kk/charts/2025.html ru/data/index.html kk/stats/index.html ru/stats/index.html
+data/doc/0/2.discussion.xml data/doc/0/2.discussion.csv data/doc/0/3.discussion.csv
 data/doc/0/2.indicators.csv data/doc/0/3.execution.csv data/doc/0/4.lines.csv data/doc/0/7.grant.csv
 data/fdp/budget-lines-2025.csv data/fdp/datapackage.json"
 EXP="$ROOT/tests/expected/site"

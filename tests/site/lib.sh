@@ -6,6 +6,9 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 BUILD=${BUILD:-$ROOT/build}
 OBGEN=${OBGEN:-$BUILD/obgen}
 export OB_SHARE_DIR=${OB_SHARE_DIR:-$ROOT}
+# One fixed "today" (core/clock.h): a page shows whether a discussion is
+# still open, and the statistics what is overdue, on that day.
+export OB_TODAY=${OB_TODAY:-2025-12-01}
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/obsite.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
 FAILED=0

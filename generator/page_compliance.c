@@ -1,0 +1,147 @@
+/* Compliance with the publication deadlines (issue 5.3): /L/compliance/
+ * sums up, per rule (P-5, P-7, P-10, G) and administrator, the documents
+ * posted on time, late, missing and pending; /L/compliance/p-5.html (p-7,
+ * p-10, g) lists each document with its due date, posting date and status
+ * (late or overdue by N working days).  The figures are those of
+ * core/db_compliance.h as of lifecycle_today(): the output depends on the
+ * date, and is the same for a fixed OB_TODAY. */
+#include <string.h>
+
+#include "db_calendar.h"
+#include "db_compliance.h"
+#include "lifecycle_pages.h"
+
+static const int rules[] = { DEADLINE_P5, DEADLINE_P7, DEADLINE_P10, DEADLINE_G };
+static const char *const kinds[DEADLINE_RULES + 1] = {
+	"", "financial-statements", "audit-result", "implementation-report", "grant-report"
+};
+
+const char *compliance_page_name(int rule)
+{
+	switch (rule) {
+	case DEADLINE_P5: return "p-5";
+	case DEADLINE_P7: return "p-7";
+	case DEADLINE_P10: return "p-10";
+	case DEADLINE_G: return "g";
+	}
+	return "index";
+}
+
+static void x_date(xmlNodePtr n, const char *name, struct ob_date d)
+{
+	char buf[DATE_STRLEN];
+
+	if (d.y != 0)
+		x_attr(n, name, date_format(d, buf));
+}
+
+static void counts(xmlNodePtr n, const int *c)
+{
+	x_int(n, "on-time", c[DEADLINE_ON_TIME]);
+	x_int(n, "late", c[DEADLINE_LATE]);
+	x_int(n, "missing", c[DEADLINE_MISSING]);
+	x_int(n, "pending", c[DEADLINE_PENDING]);
+	x_int(n, "unknown", c[DEADLINE_UNKNOWN]);
+}
+
+static void row(struct gen *g, xmlNodePtr parent, const struct compliance *c,
+                const struct compliance_row *r, int lang)
+{
+	xmlNodePtr n = x_el(parent, "row", NULL);
+	const struct idoc *d = r->doc_id ? index_doc(&g->idx, r->doc_id) : NULL;
+	char href[128];
+
+	x_admin(n, g, c->admins[r->admin].id, lang);
+	if (d != NULL) {  /* a draft is not shown: it counts as not posted */
+		x_attr(n, "number", r->number);
+		path_doc(href, sizeof href, gen_lang[lang], r->doc_id);
+		x_attr(n, "href", href);
+	}
+	if (r->year)
+		x_int(n, "year", r->year);
+	if (r->program[0])
+		x_attr(n, "program", r->program);
+	if (r->period[0])
+		x_attr(n, "period", r->period);
+	x_date(n, "received", r->received);
+	x_date(n, "due", r->due);
+	x_date(n, "posted", r->posted);
+	x_attr(n, "state", deadline_state_name(r->status.state));
+	if (r->status.late_days > 0)
+		x_int(n, "days", r->status.late_days);
+	if (r->err_code[0])
+		x_attr(n, "error", r->err_code);
+}
+
+/* A rule: its totals, and per administrator either its totals (summary) or
+ * its rows (the rule's page). */
+static void rule_el(struct gen *g, xmlNodePtr parent, const struct compliance *c, int rule,
+                    int detail, int lang)
+{
+	xmlNodePtr n = x_el(parent, "rule", NULL);
+	int total[DEADLINE_MISSING + 1] = { 0 };
+	char href[128];
+
+	x_attr(n, "id", deadline_rule_id(rule));
+	x_attr(n, "name", compliance_page_name(rule));
+	x_attr(n, "kind", kinds[rule]);
+	snprintf(href, sizeof href, "%s/compliance/%s.html", gen_lang[lang], compliance_page_name(rule));
+	x_attr(n, "href", href);
+	for (size_t a = 0; a < c->nadmins; a++) {
+		const struct compliance_admin *ad = &c->admins[a];
+		const int *k = ad->count[rule];
+		int any = 0;
+
+		for (int s = 0; s <= DEADLINE_MISSING; s++) {
+			total[s] += k[s];
+			any += k[s];
+		}
+		if (any == 0)
+			continue;
+		if (!detail) {
+			xmlNodePtr e = x_el(n, "admin-record", NULL);
+
+			x_admin(e, g, ad->id, lang);
+			counts(e, k);
+			continue;
+		}
+		for (size_t i = ad->first; i < ad->first + ad->nrows; i++)
+			if ((int)c->rows[i].rule == rule)
+				row(g, n, c, &c->rows[i], lang);
+	}
+	counts(n, total);
+}
+
+/* rule 0: the summary of every rule. */
+int page_compliance(struct gen *g, int lang, int rule, struct ob_err *err)
+{
+	struct ob_date today = lifecycle_today();
+	struct calendar *cal = calendar_new();
+	struct compliance *c = NULL;
+	char path[128], day[DATE_STRLEN];
+	xmlNodePtr root, list;
+	xmlDocPtr doc;
+	int rc = -1;
+
+	if (cal == NULL || db_calendar_load(g->st, cal, err) != 0 ||
+	    db_compliance_load(g->st, cal, today, &c, err) != 0)
+		goto out;
+	if (rule == 0)
+		snprintf(path, sizeof path, "%s/compliance/", gen_lang[lang]);
+	else
+		snprintf(path, sizeof path, "%s/compliance/%s.html", gen_lang[lang],
+		         compliance_page_name(rule));
+	doc = page_new(g, "compliance", lang, path, &root);
+	x_attr(root, "today", date_format(today, day));
+	if (rule != 0)
+		x_attr(root, "rule", deadline_rule_id(rule));
+	list = x_el(root, "rules", NULL);
+	for (size_t r = 0; r < sizeof rules / sizeof rules[0]; r++)
+		if (rule == 0 || rule == rules[r])
+			rule_el(g, list, c, rules[r], rule != 0, lang);
+	rc = gen_render(g, "compliance", doc, path, err);
+out:
+	compliance_free(c);
+	calendar_free(cal);
+	return rc;
+}
