@@ -73,9 +73,7 @@ static int store_proposal(struct store *st, void *arg, struct ob_err *err)
 	struct doc_target t;
 	int rc;
 
-	if ((rc = db_target_doc(st, j->document, &t, err)) <= 0)
-		return rc < 0 ? -1 : (ob_err_set(err, "document-unknown", 0, "no document %s", j->document), -1);
-	if (!discussion_open(&t, err))
+	if (target_in_discussion(st, j->document, &t, err) != 0)
 		return -1;
 	if ((rc = db_target_part(st, t.id, j->part, err)) <= 0)
 		return rc < 0 ? -1 : (ob_err_set(err, "part-unknown", 0, "document %s has no part %lld",

@@ -136,5 +136,8 @@ void handle_receipts(struct worker *w, const char *id);
 /* Date checks shared by the handlers: 1 when the document's discussion is
  * open today (status in-discussion and today <= discussion_end). */
 int discussion_open(const struct doc_target *t, struct ob_err *err);
+/* The document numbered number, which must exist (404 document-unknown)
+ * and be in discussion today (409); 0 or -1 with err. */
+int target_in_discussion(struct store *st, const char *number, struct doc_target *t, struct ob_err *err);
 
 #endif

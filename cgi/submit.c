@@ -202,6 +202,19 @@ int signed_store(struct store *st, struct signed_req *r, struct ob_err *err)
 	return db_submission_insert(st, &r->sub, err);
 }
 
+int target_in_discussion(struct store *st, const char *number, struct doc_target *t, struct ob_err *err)
+{
+	int rc = db_target_doc(st, number, t, err);
+
+	if (rc < 0)
+		return -1;
+	if (rc == 0) {
+		ob_err_set(err, "document-unknown", 0, "no document %s", number);
+		return -1;
+	}
+	return discussion_open(t, err) ? 0 : -1;
+}
+
 int discussion_open(const struct doc_target *t, struct ob_err *err)
 {
 	struct ob_date today;

@@ -22,9 +22,7 @@ static int store_vote(struct store *st, void *arg, struct ob_err *err)
 	struct proposal_target p;
 	int rc;
 
-	if ((rc = db_target_doc(st, j->document, &t, err)) <= 0)
-		return rc < 0 ? -1 : (ob_err_set(err, "document-unknown", 0, "no document %s", j->document), -1);
-	if (!discussion_open(&t, err))
+	if (target_in_discussion(st, j->document, &t, err) != 0)
 		return -1;
 	if (j->proposal > 0) {
 		if ((rc = db_target_proposal(st, j->proposal, &p, err)) < 0)

@@ -1,6 +1,6 @@
 /* obctl calendar list|add|import, and the calendars of obctl init: the
  * working-day calendar in the database (core/db_calendar.h).  "Working
- * days" in RULES.md; docs/obctl.md, docs/calendar.md. */
+ * days" in RULES.md; docs/obctl/calendar.md, docs/calendar.md. */
 #include <dirent.h>
 #include <limits.h>
 #include <stdio.h>

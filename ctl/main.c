@@ -1,5 +1,5 @@
-/* obctl: init, reference, import, list, show, export, calendar, compliance, demo.
- * docs/obctl.md has a page section per command. */
+/* obctl: the administrative CLI, one function per command; docs/obctl/
+ * has a page per command, docs/obctl.md the list. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,7 +24,7 @@ static const struct {
 	{ "calendar", "list [YEAR] | add ... | import F", "the working-day calendar in the database", cmd_calendar },
 	{ "compliance", "[--today D]", "publication deadlines (P-5, P-7, P-10, G) per administrator", cmd_compliance },
 	{ "lifecycle", "[--today D]", "close ended discussions, store their final reports (P-9, P-10, P-17)", cmd_lifecycle },
-	{ "role", "grant|revoke|list ...", "operators and administrators who sign decisions (docs/obctl.md)", cmd_role },
+	{ "role", "grant|revoke|list ...", "operators and administrators who sign decisions", cmd_role },
 	{ "trust", "add FILE... | gost-verifier ...", "CA certificates and CRLs signatures chain to; the GOST verifier", cmd_trust },
 	{ "queue", "[--today D]", "the moderation queue by due date, overdue flagged (P-14, P-15)", cmd_queue },
 	{ "unanswered", "[--admin-code C] [--today D]", "published proposals awaiting an answer, days left (P-16)", cmd_unanswered },
@@ -57,7 +57,7 @@ static void usage(FILE *f)
 	           "The database is --db PATH, else $OB_DB, else ./portal.db.\n\ncommands:\n");
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		fprintf(f, "  %-10s %-34s %s\n", commands[i].name, commands[i].args, commands[i].help);
-	fprintf(f, "\nSee docs/obctl.md.\n");
+	fprintf(f, "\nSee docs/obctl.md and docs/obctl/COMMAND.md.\n");
 }
 
 int main(int argc, char **argv)
