@@ -96,6 +96,10 @@ status_of() { ctl list | awk -F'\t' -v n="$1" '$2 == n { print $7 }'; }
 i=0
 while [ "$(status_of "$PAST_DOC")" != discussion-closed ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done
 check_eq "the passport whose discussion ended is closed at start-up" discussion-closed "$(status_of "$PAST_DOC")"
+check "... its final report is delivered to its administrator (obctl reports, P-17)" \
+	sh -c "'$B/obctl' --db '$DB' reports --admin-code '$ADMIN_CODE' | grep -q '^$PAST_DOC	passport	1	2026-11-20	2026-11-29'"
+check "... and can be exported as its stored XML" sh -c "'$B/obctl' --db '$DB' reports export '$PAST_DOC' | grep -q '<final-report '"
+check_eq "... but not another administrator's" "" "$(ctl reports --admin-code "$OTHER_CODE" | grep "^$PAST_DOC	")"
 
 # ---- requests ---------------------------------------------------------------
 
