@@ -94,5 +94,5 @@ int page_press_list(struct gen *g, int lang, size_t page, struct ob_err *err)
 	for (size_t k = (page - 1) * GEN_PAGE_SIZE; k < n && k < page * GEN_PAGE_SIZE; k++)
 		press_ref(list, g, docs[k], lang);
 	free(docs);
-	return gen_render(g, "press", doc, path, err);
+	return gen_render(g, "press-list", doc, path, err);
 }
