@@ -87,6 +87,8 @@ static void rule_el(struct gen *g, xmlNodePtr parent, const struct compliance *c
 	x_attr(n, "kind", kinds[rule]);
 	snprintf(href, sizeof href, "%s/compliance/%s.html", gen_lang[lang], compliance_page_name(rule));
 	x_attr(n, "href", href);
+	if (detail)
+		x_attr(n, "detail", "exceptions");
 	for (size_t a = 0; a < c->nadmins; a++) {
 		const struct compliance_admin *ad = &c->admins[a];
 		const int *k = ad->count[rule];
@@ -105,8 +107,13 @@ static void rule_el(struct gen *g, xmlNodePtr parent, const struct compliance *c
 			counts(e, k);
 			continue;
 		}
+		/* The rule's page lists the exceptions only (late, missing, not
+		 * computable): on-time and not-yet-due documents are counted on
+		 * the summary.  Listing them all made a page of every report of
+		 * every program, and one tree of ~60 MB. */
 		for (size_t i = ad->first; i < ad->first + ad->nrows; i++)
-			if ((int)c->rows[i].rule == rule)
+			if ((int)c->rows[i].rule == rule && c->rows[i].status.state != DEADLINE_ON_TIME &&
+			    c->rows[i].status.state != DEADLINE_PENDING)
 				row(g, n, c, &c->rows[i], lang);
 	}
 	counts(n, total);

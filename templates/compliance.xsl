@@ -46,6 +46,9 @@
       <h2 id="h-{@name}"><xsl:value-of select="@id"/>: <xsl:call-template name="t"><xsl:with-param name="k" select="concat('kind.', current()/@kind)"/></xsl:call-template></h2>
       <p><xsl:call-template name="t"><xsl:with-param name="k" select="concat('compliance.rule.', current()/@id)"/></xsl:call-template></p>
       <xsl:choose>
+        <xsl:when test="@detail = 'exceptions' and not(row)">
+          <p><xsl:call-template name="t"><xsl:with-param name="k" select="'compliance.no-exceptions'"/></xsl:call-template></p>
+        </xsl:when>
         <xsl:when test="not(admin-record or row)">
           <p><xsl:call-template name="t"><xsl:with-param name="k" select="'compliance.none'"/></xsl:call-template></p>
         </xsl:when>
@@ -65,6 +68,7 @@
           <p><a href="{$base}{@href}"><xsl:call-template name="t"><xsl:with-param name="k" select="'compliance.details'"/></xsl:call-template> (<xsl:value-of select="@id"/>)</a></p>
         </xsl:when>
         <xsl:otherwise>
+          <p><xsl:call-template name="t"><xsl:with-param name="k" select="'compliance.exceptions'"/></xsl:call-template></p>
           <div class="scroll">
             <table>
               <caption><xsl:value-of select="@id"/>: <xsl:call-template name="t"><xsl:with-param name="k" select="'compliance.details'"/></xsl:call-template></caption>
