@@ -16,6 +16,8 @@
 #include <string.h>
 #include <unistd.h>
 #include <cmocka.h>
+
+#include "sql_helpers.h"
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
@@ -44,37 +46,6 @@ struct ctx {
 };
 
 static struct ctx *C;
-
-static void must(int rc, const struct ob_err *err)
-{
-	if (rc != 0)
-		fail_msg("%s line %d: %s", err->code, err->line, err->msg);
-}
-
-static long long count(const char *sql)
-{
-	sqlite3_stmt *s;
-	long long n = -1;
-
-	assert_int_equal(sqlite3_prepare_v2(store_db(C->st), sql, -1, &s, NULL), SQLITE_OK);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		n = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	return n;
-}
-
-static const char *text(const char *sql)
-{
-	static char buf[256];
-	sqlite3_stmt *s;
-
-	assert_int_equal(sqlite3_prepare_v2(store_db(C->st), sql, -1, &s, NULL), SQLITE_OK);
-	buf[0] = '\0';
-	if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0) != NULL)
-		snprintf(buf, sizeof buf, "%s", (const char *)sqlite3_column_text(s, 0));
-	sqlite3_finalize(s);
-	return buf;
-}
 
 /* Moves the clock to 10:00 Almaty time on y-m-d. */
 static void day(int y, int m, int d)
@@ -117,7 +88,7 @@ static long long part(long long doc, const char *key)
 	char sql[160];
 
 	snprintf(sql, sizeof sql, "SELECT id FROM parts WHERE doc_id = %lld AND key = '%s'", doc, key);
-	return count(sql);
+	return sql_count(C->st, sql);
 }
 
 static long long propose(long long doc, const char *iin, const char *key, const char *lang,
@@ -297,7 +268,7 @@ static void test_whole_discussion(void **state)
 	struct ob_date t;
 
 	(void)state;
-	assert_string_equal(text("SELECT discussion_end FROM documents WHERE id = 1"), "2026-12-04");
+	assert_string_equal(sql_text(C->st, "SELECT discussion_end FROM documents WHERE id = 1"), "2026-12-04");
 	/* Monday: three proposals. */
 	day(2026, 11, 23);
 	a = propose(d, "900101300017", "goal", "kk", "Балабақша орындарын көбейту мерзімін көрсету керек.");
@@ -329,18 +300,18 @@ static void test_whole_discussion(void **state)
 	     t = date_add_days(t, 1)) {
 		day(t.y, t.m, t.d);
 		assert_int_equal(run(), 0);
-		assert_string_equal(text("SELECT status FROM documents WHERE id = 1"), "in-discussion");
-		assert_int_equal(count("SELECT count(*) FROM final_reports"), 0);
+		assert_string_equal(sql_text(C->st, "SELECT status FROM documents WHERE id = 1"), "in-discussion");
+		assert_int_equal(sql_count(C->st, "SELECT count(*) FROM final_reports"), 0);
 	}
 	/* b's answer comes a day late: it does not make b answered (P-16). */
 	day(2026, 12, 5);
 	answer(d, b, "not-accepted", "Негіздеме толық.");
-	seq = count("SELECT seq FROM documents WHERE id = 1");
+	seq = sql_count(C->st, "SELECT seq FROM documents WHERE id = 1");
 	/* The day after the last day: closed, reported, the page touched. */
 	assert_int_equal(run(), 1);
-	assert_string_equal(text("SELECT status FROM documents WHERE id = 1"), "discussion-closed");
-	assert_true(count("SELECT seq FROM documents WHERE id = 1") > seq);
-	assert_int_equal(count("SELECT count(*) FROM final_reports"), 1);
+	assert_string_equal(sql_text(C->st, "SELECT status FROM documents WHERE id = 1"), "discussion-closed");
+	assert_true(sql_count(C->st, "SELECT seq FROM documents WHERE id = 1") > seq);
+	assert_int_equal(sql_count(C->st, "SELECT count(*) FROM final_reports"), 1);
 	x = report(d, &first);
 	assert_string_equal(xp(x, "string(/r:final-report/@appendix)"), "1");
 	assert_string_equal(xp(x, "string(/r:final-report/@number)"), "BP-2026-225-001");
@@ -380,7 +351,7 @@ static void test_whole_discussion(void **state)
 
 	/* Idempotent: the same day again, nothing changes. */
 	assert_int_equal(run(), 0);
-	assert_int_equal(count("SELECT count(*) FROM final_reports"), 1);
+	assert_int_equal(sql_count(C->st, "SELECT count(*) FROM final_reports"), 1);
 	x = report(d, &again);
 	assert_string_equal(first, again);
 	xmlFreeDoc(x);
@@ -404,8 +375,8 @@ static void test_whole_discussion(void **state)
 	}
 	day(2026, 12, 28);
 	assert_int_equal(run(), 0);
-	assert_int_equal(count("SELECT count(*) FROM final_reports"), 1);
-	assert_string_equal(text("SELECT reported FROM final_reports"), "2026-12-05");
+	assert_int_equal(sql_count(C->st, "SELECT count(*) FROM final_reports"), 1);
+	assert_string_equal(sql_text(C->st, "SELECT reported FROM final_reports"), "2026-12-05");
 	/* The record is frozen in the schema too. */
 	assert_int_not_equal(sqlite3_exec(store_db(C->st), "UPDATE final_reports SET reported = '2026-12-28'",
 	                                  NULL, NULL, NULL), SQLITE_OK);
@@ -430,7 +401,7 @@ static void test_catch_up_after_downtime(void **state)
 	answer(r, p, "not-accepted", "Себептері есептің 100 кіші бағдарлама жолында көрсетілген.");
 	day(2026, 11, 29);
 	assert_int_equal(run(), 1);  /* the report; the passport is still open */
-	assert_string_equal(text("SELECT status FROM documents WHERE id = 1"), "in-discussion");
+	assert_string_equal(sql_text(C->st, "SELECT status FROM documents WHERE id = 1"), "in-discussion");
 	x = report(r, NULL);
 	assert_string_equal(xp(x, "string(/r:final-report/@appendix)"), "2");
 	assert_string_equal(xp(x, "string(/r:final-report/@kind)"), "implementation-report");
@@ -462,8 +433,8 @@ static void test_end_from_calendar(void **state)
 	t = date_add_days(end, 1);
 	day(t.y, t.m, t.d);
 	assert_int_equal(run(), 1);
-	assert_string_equal(text("SELECT discussion_end FROM documents WHERE id = 1"), date_format(end, buf));
-	assert_string_equal(text("SELECT status FROM documents WHERE id = 1"), "discussion-closed");
+	assert_string_equal(sql_text(C->st, "SELECT discussion_end FROM documents WHERE id = 1"), date_format(end, buf));
+	assert_string_equal(sql_text(C->st, "SELECT status FROM documents WHERE id = 1"), "discussion-closed");
 }
 
 /* The first run of each day bumps the change sequence once (the pages that
@@ -475,12 +446,12 @@ static void test_daily_tick(void **state)
 	(void)state;
 	day(2026, 11, 21);
 	run();
-	s0 = count("SELECT value FROM meta WHERE key = 'seq'");
+	s0 = sql_count(C->st, "SELECT value FROM meta WHERE key = 'seq'");
 	run();
-	assert_int_equal(count("SELECT value FROM meta WHERE key = 'seq'"), s0);
+	assert_int_equal(sql_count(C->st, "SELECT value FROM meta WHERE key = 'seq'"), s0);
 	day(2026, 11, 22);
 	run();
-	assert_int_equal(count("SELECT value FROM meta WHERE key = 'seq'"), s0 + 1);
+	assert_int_equal(sql_count(C->st, "SELECT value FROM meta WHERE key = 'seq'"), s0 + 1);
 }
 
 int main(void)

@@ -12,6 +12,8 @@
 #include <string.h>
 #include <unistd.h>
 #include <cmocka.h>
+
+#include "sql_helpers.h"
 #include <libxml/parser.h>
 
 #include "clock.h"
@@ -49,38 +51,6 @@ struct ctx {
 };
 
 static struct ctx *C;
-
-/* Fails the test with err's code and message unless rc is 0. */
-static void must(int rc, const struct ob_err *err)
-{
-	if (rc != 0)
-		fail_msg("%s line %d: %s", err->code, err->line, err->msg);
-}
-
-static long long count(const char *sql)
-{
-	sqlite3_stmt *s;
-	long long n = -1;
-
-	assert_int_equal(sqlite3_prepare_v2(store_db(C->st), sql, -1, &s, NULL), SQLITE_OK);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		n = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	return n;
-}
-
-static const char *text(const char *sql)
-{
-	static char buf[256];
-	sqlite3_stmt *s;
-
-	assert_int_equal(sqlite3_prepare_v2(store_db(C->st), sql, -1, &s, NULL), SQLITE_OK);
-	buf[0] = '\0';
-	if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0) != NULL)
-		snprintf(buf, sizeof buf, "%s", (const char *)sqlite3_column_text(s, 0));
-	sqlite3_finalize(s);
-	return buf;
-}
 
 /* One transaction around fn's writes, as obfcgi's group commit does. */
 static void begin(void)
@@ -333,9 +303,9 @@ static void test_vote_replaced(void **state)
 	vote(&second, 0, "against");
 	/* One row per person and target, the later vote's. */
 	assert_int_equal(db_count(C->st, "votes", &err), 1);
-	assert_string_equal(text("SELECT choice FROM votes"), "against");
-	assert_string_equal(text("SELECT submission FROM votes"), second.id);
-	assert_string_equal(text("SELECT cast_at FROM votes"), "2026-11-29T09:34:17Z");
+	assert_string_equal(sql_text(C->st, "SELECT choice FROM votes"), "against");
+	assert_string_equal(sql_text(C->st, "SELECT submission FROM votes"), second.id);
+	assert_string_equal(sql_text(C->st, "SELECT cast_at FROM votes"), "2026-11-29T09:34:17Z");
 	assert_string_equal(receipt_status(first.id), "replaced");
 	assert_string_equal(receipt_status(second.id), "counted");
 	/* Both signed votes stay as evidence. */
@@ -383,24 +353,24 @@ static void test_nonce_reuse(void **state)
 	assert_int_equal(use_nonce(a), 0);
 	assert_int_equal(use_nonce(a), 1);  /* reused */
 	assert_int_equal(use_nonce(b), 0);
-	assert_int_equal(count("SELECT count(*) FROM nonces_used"), 2);
+	assert_int_equal(sql_count(C->st, "SELECT count(*) FROM nonces_used"), 2);
 	/* A refused submission rolls its nonce back: still unused after. */
 	begin();
 	assert_int_equal(db_nonce_use(C->st, c, T0 + NONCE_TTL, ob_now(), &err), 0);
 	store_rollback(C->st);
-	assert_int_equal(count("SELECT count(*) FROM nonces_used"), 2);
+	assert_int_equal(sql_count(C->st, "SELECT count(*) FROM nonces_used"), 2);
 	assert_int_equal(use_nonce(c), 0);
 	/* Still recorded at the last second of their validity ... */
 	ob_clock_set_now(T0 + NONCE_TTL);
 	assert_int_equal(nonce_make(key, ob_now(), d), 0);
 	assert_int_equal(use_nonce(d), 0);
-	assert_int_equal(count("SELECT count(*) FROM nonces_used"), 4);
+	assert_int_equal(sql_count(C->st, "SELECT count(*) FROM nonces_used"), 4);
 	assert_int_equal(use_nonce(a), 1);
 	/* ... and pruned once expired (nonce_check refuses them before they
 	 * get here). */
 	ob_clock_set_now(T0 + NONCE_TTL + 1);
 	assert_int_equal(use_nonce(d), 1);
-	assert_int_equal(count("SELECT count(*) FROM nonces_used"), 1);
+	assert_int_equal(sql_count(C->st, "SELECT count(*) FROM nonces_used"), 1);
 }
 
 /* ---- evidence -------------------------------------------------------------- */
@@ -423,7 +393,7 @@ static void test_submissions_append_only(void **state)
 	assert_non_null(strstr(msg, "append-only"));
 	sqlite3_free(msg);
 	assert_int_equal(db_count(C->st, "submissions", &err), 1);
-	assert_string_equal(text("SELECT iin FROM submissions"), CITIZEN);
+	assert_string_equal(sql_text(C->st, "SELECT iin FROM submissions"), CITIZEN);
 	/* An id is one receipt: a second row with it is refused. */
 	dup = s;
 	begin();
@@ -461,7 +431,7 @@ static long long part_id(const char *key)
 	char sql[128];
 
 	snprintf(sql, sizeof sql, "SELECT id FROM parts WHERE key = '%s'", key);
-	return count(sql);
+	return sql_count(C->st, sql);
 }
 
 static void test_proposal_lifecycle(void **state)
@@ -550,14 +520,14 @@ static void test_receipt_unknown(void **state)
 static void test_doc_touch(void **state)
 {
 	struct ob_err err = { 0 };
-	long long before = count("SELECT seq FROM documents WHERE number = 'BP-2026-225-001'");
+	long long before = sql_count(C->st, "SELECT seq FROM documents WHERE number = 'BP-2026-225-001'");
 
 	(void)state;
 	begin();
 	assert_int_equal(db_doc_touch(C->st, C->doc, &err), 0);
 	commit();
-	assert_true(count("SELECT seq FROM documents WHERE number = 'BP-2026-225-001'") > before);
-	assert_int_equal(count("SELECT seq FROM documents WHERE number = 'BP-2026-225-001'"),
+	assert_true(sql_count(C->st, "SELECT seq FROM documents WHERE number = 'BP-2026-225-001'") > before);
+	assert_int_equal(sql_count(C->st, "SELECT seq FROM documents WHERE number = 'BP-2026-225-001'"),
 	                 store_seq(C->st));
 }
 
