@@ -22,7 +22,12 @@ cleanup() {
 ok() { echo "ok: $1"; }
 bad() { echo "not ok: $1"; FAILS=$((FAILS + 1)); }
 # check "description" command...: passes when the command succeeds.
-check() { d=$1; shift; if "$@" >/dev/null 2>&1; then ok "$d"; else bad "$d"; fi; }
+# On failure the command's output is shown, indented, under the line.
+check() {
+	d=$1
+	shift
+	if "$@" >"$TMP/check.out" 2>&1; then ok "$d"; else bad "$d"; sed 's/^/#   /' "$TMP/check.out" | tail -n 8; fi
+}
 # check_eq "description" expected actual
 check_eq() { if [ "$2" = "$3" ]; then ok "$1"; else bad "$1 (expected '$2', got '$3')"; fi; }
 finish() { [ "$FAILS" -eq 0 ]; }
