@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "build.h"
+#include "lifecycle_pages.h"
 
 double gen_now_ms(void)
 {
@@ -102,6 +103,7 @@ int gen_build(struct gen *g, struct ob_err *err)
 out:
 	db_site_end(g->db);
 	units_free(&us);
+	units_lifecycle_free();
 	index_free(&g->idx);
 	ref_free(&g->ref);
 	state_free(&old);

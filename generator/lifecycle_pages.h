@@ -10,6 +10,8 @@
 #include "date.h"
 #include "gen.h"
 
+struct compliance;
+
 #define FEED_ENTRIES 50  /* the latest entries of an Atom feed */
 
 /* Adds the units of this file's pages to the plan (units.c calls it last). */
@@ -21,6 +23,11 @@ int unit_render_lifecycle(struct gen *g, const struct unit *u, const char *bucke
 /* The date the pages that depend on it are built for: ob_today(), read once
  * per build by units_plan_lifecycle (so one build never straddles two days). */
 struct ob_date lifecycle_today(void);
+/* The compliance record as of lifecycle_today(), loaded by the same plan;
+ * read-only while pages render.  units_lifecycle_free() at the end of a
+ * build. */
+const struct compliance *lifecycle_compliance(void);
+void units_lifecycle_free(void);
 
 /* P-17: adds <final-report href date> (with its data files) to the
  * <document> of a document page when the document has a final report. */

@@ -7,7 +7,6 @@
  * date, and is the same for a fixed OB_TODAY. */
 #include <string.h>
 
-#include "db_calendar.h"
 #include "db_compliance.h"
 #include "lifecycle_pages.h"
 
@@ -123,16 +122,13 @@ static void rule_el(struct gen *g, xmlNodePtr parent, const struct compliance *c
 int page_compliance(struct gen *g, int lang, int rule, struct ob_err *err)
 {
 	struct ob_date today = lifecycle_today();
-	struct calendar *cal = calendar_new();
-	struct compliance *c = NULL;
+	const struct compliance *c = lifecycle_compliance();
 	char path[128], day[DATE_STRLEN];
 	xmlNodePtr root, list;
 	xmlDocPtr doc;
-	int rc = -1;
 
-	if (cal == NULL || db_calendar_load(g->st, cal, err) != 0 ||
-	    db_compliance_load(g->st, cal, today, &c, err) != 0)
-		goto out;
+	if (c == NULL)
+		return ob_err_set(err, "internal", 0, "compliance pages without their plan"), -1;
 	if (rule == 0)
 		snprintf(path, sizeof path, "%s/compliance/", gen_lang[lang]);
 	else
@@ -146,9 +142,5 @@ int page_compliance(struct gen *g, int lang, int rule, struct ob_err *err)
 	for (size_t r = 0; r < sizeof rules / sizeof rules[0]; r++)
 		if (rule == 0 || rule == rules[r])
 			rule_el(g, list, c, rules[r], rule != 0, lang);
-	rc = gen_render(g, "compliance", doc, path, err);
-out:
-	compliance_free(c);
-	calendar_free(cal);
-	return rc;
+	return gen_render(g, "compliance", doc, path, err);
 }

@@ -20,10 +20,22 @@
 
 /* Read once per build, before the render threads start; only read after. */
 static struct ob_date today_v;
+static struct compliance *compliance_v;
 
 struct ob_date lifecycle_today(void)
 {
 	return today_v;
+}
+
+const struct compliance *lifecycle_compliance(void)
+{
+	return compliance_v;
+}
+
+void units_lifecycle_free(void)
+{
+	compliance_free(compliance_v);
+	compliance_v = NULL;
 }
 
 static struct unit *push(struct units *us, int type, uint64_t sig, const char *key, long long n)
@@ -127,14 +139,19 @@ static int plan_compliance(struct gen *g, struct units *us, struct ob_err *err)
 {
 	static const int rules[] = { DEADLINE_P5, DEADLINE_P7, DEADLINE_P10, DEADLINE_G };
 	struct calendar *cal = calendar_new();
-	struct compliance *c = NULL;
+	struct compliance *c;
 	uint64_t h[DEADLINE_RULES + 1], all;
 	char key[64];
 	int rc = -1;
 
+	/* Loaded once per build: the signatures here, and the pages render
+	 * from the same record (lifecycle_compliance) instead of loading it
+	 * again each. */
+	units_lifecycle_free();
 	if (cal == NULL || db_calendar_load(g->st, cal, err) != 0 ||
-	    db_compliance_load(g->st, cal, today_v, &c, err) != 0)
+	    db_compliance_load(g->st, cal, today_v, &compliance_v, err) != 0)
 		goto out;
+	c = compliance_v;
 	for (int r = 0; r <= DEADLINE_RULES; r++)
 		h[r] = sig_date(SIG_INIT, today_v);
 	for (size_t i = 0; i < c->nrows; i++) {
@@ -161,7 +178,6 @@ static int plan_compliance(struct gen *g, struct units *us, struct ob_err *err)
 oom:
 	ob_err_set(err, "io", 0, "out of memory");
 out:
-	compliance_free(c);
 	calendar_free(cal);
 	return rc;
 }
