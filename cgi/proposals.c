@@ -42,18 +42,25 @@ static int compare_earlier(long long id, const char *text, void *arg)
 	return ++j->seen >= DUPLICATE_LOOKBACK;
 }
 
-/* The screening's advice, stored beside the proposal for the operator's
- * queue (P-14, P-15): the text checks made by the worker, then duplicates
- * of earlier proposals and one person flooding the document. */
-static int screen_store(struct store *st, struct proposal_job *j, long long doc_id, struct ob_err *err)
+/* The screening's advice (P-14, P-15), all of it worked out by the worker
+ * so that the one writer thread only stores it: the text checks, then, on
+ * the worker's read-only snapshot, near-duplicates of earlier proposals on
+ * the same document and one person flooding it.  The snapshot may miss a
+ * proposal committed a moment ago; the advice never decides anything. */
+static int screen(struct worker *w, struct proposal_job *j, struct ob_err *err)
 {
+	struct doc_target t;
 	char since[21];
 	long long n;
+	int rc;
 
-	if (db_proposals_earlier(st, doc_id, j->out.proposal, compare_earlier, j, err) != 0)
+	j->nflags = screen_text(w->srv->screen, j->text, j->flags, MAX_FLAGS);
+	if ((rc = db_target_doc(w->ro, j->document, &t, err)) <= 0)
+		return rc;  /* unknown: the writer answers 404 */
+	if (db_proposals_earlier(w->ro, t.id, compare_earlier, j, err) != 0)
 		return -1;
 	ob_time_format(ob_now() - 86400, since);
-	if ((n = db_proposals_by_person(st, doc_id, j->r->sub.iin, since, err)) < 0)
+	if ((n = db_proposals_by_person(w->ro, t.id, j->r->sub.iin, since, err) + 1) <= 0)
 		return -1;
 	if (n > FLOOD_PER_DAY) {
 		struct screen_flag *f = &j->flags[j->nflags++];
@@ -61,9 +68,6 @@ static int screen_store(struct store *st, struct proposal_job *j, long long doc_
 		snprintf(f->code, sizeof f->code, "flood");
 		snprintf(f->detail, sizeof f->detail, "%lld proposals from one person in 24 hours", n);
 	}
-	for (int i = 0; i < j->nflags; i++)
-		if (db_proposal_flag(st, j->out.proposal, j->flags[i].code, j->flags[i].detail, err) != 0)
-			return -1;
 	return 0;
 }
 
@@ -80,9 +84,11 @@ static int store_proposal(struct store *st, void *arg, struct ob_err *err)
 		                                 j->document, j->part), -1);
 	j->r->sub.doc_id = t.id;
 	if (signed_store(st, j->r, err) != 0 ||
-	    db_proposal_insert(st, &j->r->sub, t.id, j->part, j->lang, j->text, &j->out.proposal, err) != 0 ||
-	    screen_store(st, j, t.id, err) != 0)
+	    db_proposal_insert(st, &j->r->sub, t.id, j->part, j->lang, j->text, &j->out.proposal, err) != 0)
 		return -1;
+	for (int i = 0; i < j->nflags; i++)
+		if (db_proposal_flag(st, j->out.proposal, j->flags[i].code, j->flags[i].detail, err) != 0)
+			return -1;
 	snprintf(j->out.status, sizeof j->out.status, "pending");
 	snprintf(j->out.document, sizeof j->out.document, "%s", t.number);
 	return 0;
@@ -101,11 +107,10 @@ void handle_proposals(struct worker *w)
 	signed_attr(&r, "lang", j.lang, sizeof j.lang);
 	j.part = strtoll(signed_attr(&r, "part", part, sizeof part), NULL, 10);
 	j.text = signed_child_text(&r, "text");
-	if (text_rules(j.lang, j.text, PROPOSAL_MAX_CHARS, &err) != 0) {
+	if (text_rules(j.lang, j.text, PROPOSAL_MAX_CHARS, &err) != 0 || screen(w, &j, &err) < 0) {
 		reply_err(w, &err);
 		signed_req_free(&r);
 	} else {
-		j.nflags = screen_text(w->srv->screen, j.text, j.flags, MAX_FLAGS);
 		signed_finish(w, &r, store_proposal, &j, &j.out);
 	}
 	free(j.text);

@@ -185,17 +185,16 @@ int db_proposal_flag(struct store *st, long long proposal_id, const char *code, 
 	return run(st, s, "proposal_flags", err);
 }
 
-int db_proposals_earlier(struct store *st, long long doc_id, long long before_id,
+int db_proposals_earlier(struct store *st, long long doc_id,
                          int (*fn)(long long, const char *, void *), void *arg, struct ob_err *err)
 {
 	sqlite3_stmt *s = store_stmt(st, ST_PROPOSALS_EARLIER,
-	        "SELECT id, text FROM proposals WHERE doc_id = ?1 AND id < ?2 ORDER BY id DESC", err);
+	        "SELECT id, text FROM proposals WHERE doc_id = ?1 ORDER BY id DESC", err);
 	int rc;
 
 	if (s == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, doc_id);
-	sqlite3_bind_int64(s, 2, before_id);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
 		if (fn(sqlite3_column_int64(s, 0), (const char *)sqlite3_column_text(s, 1), arg) != 0)
 			break;

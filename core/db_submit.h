@@ -85,8 +85,9 @@ int db_proposal_insert(struct store *st, const struct submission *s, long long d
 /* P-14 screening: records one flag of a proposal. */
 int db_proposal_flag(struct store *st, long long proposal_id, const char *code, const char *detail,
                      struct ob_err *err);
-/* Calls fn(id, text) for each earlier proposal on doc_id (duplicates). */
-int db_proposals_earlier(struct store *st, long long doc_id, long long before_id,
+/* Calls fn(id, text) for each proposal on doc_id, newest first, until fn
+ * returns non-zero (near-duplicates, P-14). */
+int db_proposals_earlier(struct store *st, long long doc_id,
                          int (*fn)(long long, const char *, void *), void *arg, struct ob_err *err);
 /* How many proposals iin sent on doc_id since the UTC time since. */
 long long db_proposals_by_person(struct store *st, long long doc_id, const char *iin, const char *since,
