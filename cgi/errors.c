@@ -24,7 +24,7 @@ static const struct error_def {
 	{ "certificate-untrusted", 401 }, { "certificate-expired", 401 },
 	{ "certificate-revoked", 401 }, { "certificate-usage", 401 }, { "identity-invalid", 401 },
 	/* 403, 404, 405 */
-	{ "role-missing", 403 },
+	{ "role-missing", 403 }, { "csrf-invalid", 403 }, { "session-required", 401 },
 	{ "not-found", 404 }, { "document-unknown", 404 }, { "part-unknown", 404 },
 	{ "proposal-unknown", 404 }, { "receipt-unknown", 404 },
 	{ "method", 405 },

@@ -36,17 +36,23 @@ const char *req_param(struct worker *w, const char *name)
 
 void reply_xml(struct worker *w, int http, xmlDocPtr doc)
 {
+	reply_xml_headers(w, http, doc, NULL);
+}
+
+void reply_xml_headers(struct worker *w, int http, xmlDocPtr doc, const char *headers)
+{
 	xmlChar *buf = NULL;
 	int len = 0;
 
 	xmlDocDumpFormatMemoryEnc(doc, &buf, &len, "UTF-8", 1);
 	FCGX_FPrintF(w->req.out, "Status: %d %s\r\nContent-Type: application/xml; charset=utf-8\r\n"
-	             "Cache-Control: no-store\r\nContent-Length: %d\r\n\r\n", http, reason(http), len);
+	             "Cache-Control: no-store\r\n%sContent-Length: %d\r\n\r\n", http, reason(http),
+	             headers ? headers : "", len);
 	FCGX_PutStr((const char *)buf, len, w->req.out);
 	xmlFree(buf);
 }
 
-static xmlNodePtr new_root(xmlDocPtr *doc, const char *name)
+xmlNodePtr new_root(xmlDocPtr *doc, const char *name)
 {
 	xmlNodePtr root;
 
@@ -57,7 +63,7 @@ static xmlNodePtr new_root(xmlDocPtr *doc, const char *name)
 	return root;
 }
 
-static void set(xmlNodePtr n, const char *name, const char *value)
+void set_attr(xmlNodePtr n, const char *name, const char *value)
 {
 	if (value != NULL && *value != '\0')
 		xmlSetProp(n, (const xmlChar *)name, (const xmlChar *)value);
@@ -70,17 +76,17 @@ void reply_receipt(struct worker *w, int http, const struct receipt *r)
 	char href[64], num[24];
 
 	snprintf(href, sizeof href, "/api/receipts/%s", r->id);
-	set(root, "id", r->id);
-	set(root, "kind", r->kind);
-	set(root, "status", r->status);
-	set(root, "received", r->received);
-	set(root, "sha256", r->sha256);
-	set(root, "document", r->document);
+	set_attr(root, "id", r->id);
+	set_attr(root, "kind", r->kind);
+	set_attr(root, "status", r->status);
+	set_attr(root, "received", r->received);
+	set_attr(root, "sha256", r->sha256);
+	set_attr(root, "document", r->document);
 	if (r->proposal > 0) {
 		snprintf(num, sizeof num, "%lld", r->proposal);
-		set(root, "proposal", num);
+		set_attr(root, "proposal", num);
 	}
-	set(root, "href", href);
+	set_attr(root, "href", href);
 	reply_xml(w, http, doc);
 	xmlFreeDoc(doc);
 }
@@ -94,8 +100,8 @@ void reply_error(struct worker *w, const char *code, const char *detail)
 	static const char *const langs[] = { "kk", "ru" };
 
 	snprintf(num, sizeof num, "%d", status);
-	set(root, "code", code);
-	set(root, "status", num);
+	set_attr(root, "code", code);
+	set_attr(root, "status", num);
 	for (int i = 0; i < 2; i++) {
 		xmlNodePtr m = xmlNewTextChild(root, NULL, (const xmlChar *)"message",
 		                               (const xmlChar *)error_message(code, langs[i]));

@@ -40,6 +40,9 @@ static void route(struct worker *w)
 		{ "/api/moderation", handle_moderation },
 		{ "/api/answers", handle_answers },
 		{ "/api/documents", handle_documents },
+		{ "/api/documents/check", handle_document_check },
+		{ "/api/session", handle_session },
+		{ "/console/logout", handle_logout },
 	};
 	const char *path = req_param(w, "DOCUMENT_URI");
 
@@ -53,6 +56,8 @@ static void route(struct worker *w)
 	}
 	if (strncmp(path, "/api/receipts/", 14) == 0)
 		handle_receipts(w, path + 14);
+	else if (strncmp(path, "/console/", 9) == 0)
+		handle_console(w, path + 9);
 	else
 		reply_error(w, "not-found", path);
 }
@@ -86,13 +91,12 @@ static int start(struct server *srv, struct ob_err *err)
 {
 	static const char *const extra[] = { "submission", NULL };
 	struct store *st;
-	int rc;
-
 	char dir[4200];
+	int rc;
 
 	snprintf(dir, sizeof dir, "%s/data/screen", ob_share_dir());
 	if (sig_init(err) != 0 || error_messages_load(err) != 0 || doc_schemas_load(extra, err) != 0 ||
-	    (srv->screen = screen_lists_load(dir, err)) == NULL)
+	    (srv->screen = screen_lists_load(dir, err)) == NULL || render_init(ob_share_dir(), err) != 0)
 		return -1;
 	/* Migrations run here, before any worker reads.  The working-day
 	 * calendar is the database's (obctl calendar); a change needs a
@@ -221,6 +225,7 @@ int main(int argc, char **argv)
 		sig_gost_global_cleanup();
 	}
 	screen_lists_free(srv.screen);
+	render_free();
 	error_messages_free();
 	doc_schemas_free();
 	sig_shutdown();

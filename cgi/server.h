@@ -18,6 +18,7 @@
 #include "db_submit.h"
 #include "err.h"
 #include "sig.h"
+#include "session.h"
 #include "sig_gost.h"
 #include "store.h"
 
@@ -71,6 +72,12 @@ void reply_error(struct worker *w, const char *code, const char *detail);
 void reply_err(struct worker *w, const struct ob_err *err);
 /* Writes an XML document as the body with the given status. */
 void reply_xml(struct worker *w, int http, xmlDocPtr doc);
+/* The same with more header lines ("Name: value\r\n" each), or NULL. */
+void reply_xml_headers(struct worker *w, int http, xmlDocPtr doc, const char *headers);
+/* A new document whose root is name in the namespace of the answers. */
+xmlNodePtr new_root(xmlDocPtr *doc, const char *name);
+/* Sets the attribute unless value is NULL or "". */
+void set_attr(xmlNodePtr n, const char *name, const char *value);
 /* The HTTP status of an error code (errors.c); 500 for an unknown one. */
 int error_status(const char *code);
 /* Loads the kk and ru messages of every error code; -1 if one is missing. */
@@ -80,6 +87,10 @@ void error_codes_print(FILE *f);
 void error_messages_free(void);
 
 /* ---- submit.c: the common path of every signed POST ---- */
+/* 1 for application/xml, with or without parameters. */
+int xml_content_type(const char *ct);
+/* Reads the request body, at most max bytes: 0, or -1 after answering 413. */
+int read_body(struct worker *w, size_t max, char **out, size_t *len);
 /* Reads and checks the request (method, content type, size), verifies the
  * signature, takes it out, validates schema/submission.xsd (or the
  * document's schema when root_is_document), checks the nonce's MAC and
@@ -124,6 +135,24 @@ void lifecycle_stop(struct lifecycle *lc);
 int sandbox_enter(const char *user, int allow_inet, struct ob_err *err);
 int sandbox_selftest(const char *user);
 
+/* ---- render.c: the consoles' HTML (templates/console.xsl) ---- */
+/* Loads the UI strings and compiles the stylesheet; before the sandbox. */
+int render_init(const char *share, struct ob_err *err);
+void render_free(void);
+/* A console page's XML: <page lang other base path alt console>; page is
+ * the part of the path after /console/LANG/. */
+xmlNodePtr console_page_new(xmlDocPtr *doc, const char *lang, const char *page, const char *console);
+/* Answers with the page as HTML (headers: more header lines, or NULL). */
+void reply_page(struct worker *w, int http, xmlDocPtr page, const char *headers);
+
+/* ---- session.c: staff sessions (issue 6.2, core/session.h) ---- */
+/* The request's live session: 1 with *s (last_seen written when due), 0
+ * when there is none, -1 with err. */
+int session_current(struct worker *w, struct session *s, struct ob_err *err);
+/* The value of one application/x-www-form-urlencoded field of body into
+ * out (decoded); 0, or -1 when absent or too long. */
+int form_field(const char *body, const char *name, char *out, size_t size);
+
 /* ---- one handler per endpoint ---- */
 void handle_challenge(struct worker *w);
 void handle_proposals(struct worker *w);
@@ -132,6 +161,10 @@ void handle_moderation(struct worker *w);
 void handle_answers(struct worker *w);
 void handle_documents(struct worker *w);
 void handle_receipts(struct worker *w, const char *id);
+void handle_session(struct worker *w);         /* POST /api/session: sign in */
+void handle_logout(struct worker *w);          /* POST /console/logout */
+void handle_console(struct worker *w, const char *rest); /* GET /console/LANG/PAGE */
+void handle_document_check(struct worker *w);  /* POST /api/documents/check */
 
 /* Date checks shared by the handlers: 1 when the document's discussion is
  * open today (status in-discussion and today <= discussion_end). */

@@ -19,7 +19,7 @@
 #define DSIG_NS "http://www.w3.org/2000/09/xmldsig#"
 
 /* application/xml, optionally with parameters (charset=utf-8). */
-static int xml_content_type(const char *ct)
+int xml_content_type(const char *ct)
 {
 	size_t n = strlen("application/xml");
 
@@ -27,7 +27,7 @@ static int xml_content_type(const char *ct)
 }
 
 /* Reads the body: at most max bytes; -1 (answered) when larger. */
-static int read_body(struct worker *w, size_t max, char **out, size_t *len)
+int read_body(struct worker *w, size_t max, char **out, size_t *len)
 {
 	const char *cl = req_param(w, "CONTENT_LENGTH");
 	char *end = NULL;
@@ -92,7 +92,10 @@ static int fail(struct worker *w, struct signed_req *r, const struct ob_err *err
 
 int signed_req_read(struct worker *w, struct signed_req *r, const char *root_name, size_t max)
 {
-	struct sig_opts opts = { .purpose = SIG_PURPOSE_SIGN, .max_bytes = max };
+	/* Signing in takes an authentication certificate (issue 6.2, A-11);
+	 * every decision a signing one (P-13). */
+	int login = root_name != NULL && strcmp(root_name, "login") == 0;
+	struct sig_opts opts = { .purpose = login ? SIG_PURPOSE_AUTH : SIG_PURPOSE_SIGN, .max_bytes = max };
 	struct ob_err err = { 0 };
 	xmlNodePtr sig;
 	unsigned char rnd[RECEIPT_ID_LEN / 2];

@@ -352,6 +352,13 @@ static int store_attachments(struct store *st, const struct doc *d, long long id
 	return 0;
 }
 
+int db_document_check(struct store *st, const struct doc *d, long long *admin_id, struct ob_err *err)
+{
+	long long program_id, id;
+
+	return check_codes(st, d, admin_id, &program_id, err) != 0 || check_number(st, d, &id, err) != 0 ? -1 : 0;
+}
+
 int db_document_store(struct store *st, const struct doc *d, const char *xml, size_t len,
                       long long *id, struct ob_err *err)
 {

@@ -7,6 +7,11 @@
 #include "doc.h"
 #include "store.h"
 
+/* The checks of db_document_store that need the database (codes known,
+ * number unique or the next version), storing nothing: the
+ * administrator's check before signing (issue 6.4).  *admin_id is the
+ * document's administrator. */
+int db_document_check(struct store *st, const struct doc *d, long long *admin_id, struct ob_err *err);
 /* Checks what needs the database (administrator, program, subprogram and
  * classification codes known; number unique or the next version) and
  * stores d with its raw XML, in the caller's transaction.  *id receives the

@@ -3,6 +3,7 @@
  * documents each function. */
 #include <string.h>
 
+#include "access.h"
 #include "db_stmt.h"
 #include "db_submit.h"
 #include "db_util.h"
@@ -115,4 +116,31 @@ int db_admin_by_bin(struct store *st, const char *bin, const char *code, long lo
 		*admin_id = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
 	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : store_fail(st, err, "administrators");
+}
+
+int db_role_admins(struct store *st, const char *bin, const char *iin,
+                   int (*fn)(const struct access_admin *, void *), void *arg, struct ob_err *err)
+{
+	sqlite3_stmt *s = store_stmt(st, ST_ROLE_ADMINS,
+	        "SELECT DISTINCT a.id, a.code, ifnull(a.region, '') FROM roles r "
+	        "JOIN administrators a ON a.id = r.admin_id "
+	        "WHERE r.role = 'administrator' AND a.bin = ?1 AND (r.iin IS NULL OR r.iin = ?2) "
+	        "AND r.revoked IS NULL ORDER BY a.code, a.id", err);
+	struct access_admin ad;
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_text(s, 1, bin, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, iin, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		memset(&ad, 0, sizeof ad);
+		ad.id = sqlite3_column_int64(s, 0);
+		col_copy(s, 1, ad.code, sizeof ad.code);
+		col_copy(s, 2, ad.region, sizeof ad.region);
+		if (fn(&ad, arg) != 0)
+			break;
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_fail(st, err, "roles");
 }

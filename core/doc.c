@@ -64,19 +64,31 @@ const char *doc_table_col(enum doc_table t, int i)
 	return tables[t].cols[i];
 }
 
+/* Where schema errors go: the first into err, or every one to fn. */
+struct schema_sink {
+	struct ob_err *err;
+	void (*fn)(const struct ob_err *, void *);
+	void *arg;
+};
+
 static void schema_error(void *ctx, xmlErrorPtr e)
 {
-	struct ob_err *err = ctx;
+	struct schema_sink *sink = ctx;
+	struct ob_err one = { 0 };
 	char msg[400];
 	size_t n;
 
-	if (err == NULL || err->code[0] != '\0')
+	if (sink->fn == NULL && sink->err->code[0] != '\0')
 		return;  /* keep the first error: it is the one to fix */
 	snprintf(msg, sizeof msg, "%s", e->message ? e->message : "schema violation");
 	n = strlen(msg);
 	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
 		msg[--n] = '\0';
-	ob_err_set(err, "schema", e->line, "%s", msg);
+	ob_err_set(&one, "schema", e->line, "%s", msg);
+	if (sink->err->code[0] == '\0')
+		*sink->err = one;
+	if (sink->fn != NULL)
+		sink->fn(&one, sink->arg);
 }
 
 static xmlSchemaPtr schema_compile(const char *name, struct ob_err *err)
@@ -137,9 +149,11 @@ void doc_schemas_free(void)
 	}
 }
 
-int xsd_validate(xmlDocPtr x, const char *name, struct ob_err *err)
+static int validate(xmlDocPtr x, const char *name, struct ob_err *err,
+                    void (*fn)(const struct ob_err *, void *), void *arg)
 {
 	xmlNodePtr root = xmlDocGetRootElement(x);
+	struct schema_sink sink = { err, fn, arg };
 	xmlSchemaValidCtxtPtr vc;
 	xmlSchemaPtr s;
 	int rc;
@@ -155,15 +169,23 @@ int xsd_validate(xmlDocPtr x, const char *name, struct ob_err *err)
 		return -1;
 	}
 	ob_err_clear(err);
-	xmlSchemaSetValidStructuredErrors(vc, schema_error, err);
+	xmlSchemaSetValidStructuredErrors(vc, schema_error, &sink);
 	rc = xmlSchemaValidateDoc(vc, x);
 	xmlSchemaFreeValidCtxt(vc);
-	if (rc != 0 && err != NULL && err->code[0] == '\0')
+	if (rc != 0 && err->code[0] == '\0')
 		ob_err_set(err, "schema", 0, "the document does not match schema/%s.xsd", name);
 	return rc == 0 ? 0 : -1;
 }
 
-int doc_validate_schema(xmlDocPtr x, struct ob_err *err)
+int xsd_validate(xmlDocPtr x, const char *name, struct ob_err *err)
+{
+	struct ob_err scratch = { 0 };
+
+	return validate(x, name, err != NULL ? err : &scratch, NULL, NULL);
+}
+
+int doc_validate_schema_all(xmlDocPtr x, struct ob_err *err,
+                            void (*fn)(const struct ob_err *, void *), void *arg)
 {
 	xmlNodePtr root = xmlDocGetRootElement(x);
 	enum doc_kind k;
@@ -171,9 +193,16 @@ int doc_validate_schema(xmlDocPtr x, struct ob_err *err)
 	if (root == NULL || doc_kind_parse((const char *)root->name, &k) != 0) {
 		ob_err_set(err, "schema", root ? root->line : 1,
 		           "the root element must be one of the document kinds (see schema/)");
+		if (fn != NULL)
+			fn(err, arg);
 		return -1;
 	}
-	return xsd_validate(x, kind_names[k], err);
+	return validate(x, kind_names[k], err, fn, arg);
+}
+
+int doc_validate_schema(xmlDocPtr x, struct ob_err *err)
+{
+	return doc_validate_schema_all(x, err, NULL, NULL);
 }
 
 /* ---- reading the tree ---- */

@@ -88,6 +88,10 @@ const char *doc_table_col(enum doc_table t, int i);
 int xsd_validate(xmlDocPtr x, const char *name, struct ob_err *err);
 /* Validates x against the XSD of its root element (schema/KIND.xsd). */
 int doc_validate_schema(xmlDocPtr x, struct ob_err *err);
+/* The same, calling fn for every violation (not only the first, which
+ * also goes to err): the administrator's check before signing (issue 6.4). */
+int doc_validate_schema_all(xmlDocPtr x, struct ob_err *err,
+                            void (*fn)(const struct ob_err *, void *), void *arg);
 /* Fills d from a schema-valid document; d is zeroed first. */
 int doc_from_xml(struct doc *d, xmlDocPtr x, struct ob_err *err);
 /* The business checks that need no database (core/doc_check.c). */

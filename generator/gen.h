@@ -9,12 +9,13 @@
 
 #include "db_site.h"
 #include "err.h"
+#include "site_paths.h"
 
 #define GEN_LANGS 2
 extern const char *const gen_lang[GEN_LANGS]; /* "kk", "ru" */
 
 #define GEN_PAGE_SIZE 50   /* documents per list page */
-#define GEN_SHARD 100      /* documents (programs) per directory: see docs/generator.md */
+#define GEN_SHARD SITE_SHARD /* documents (programs) per directory: core/site_paths.h */
 #define GEN_HOME_ITEMS 10  /* documents per section of the home page */
 #define GEN_CHART_PROGRAMS 15
 

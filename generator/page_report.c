@@ -15,7 +15,7 @@
 
 void path_report(char *buf, size_t n, const char *lang, long long id)
 {
-	snprintf(buf, n, "%s/doc/%lld/%lld-report.html", lang, id / GEN_SHARD, id);
+	site_path_report(buf, n, lang, id, "html");
 }
 
 /* <file href format size> for a data file of the generation, if present. */

@@ -53,7 +53,7 @@ xmlDocPtr page_new(const struct gen *g, const char *type, int lang, const char *
 
 void path_doc(char *buf, size_t n, const char *lang, long long id)
 {
-	snprintf(buf, n, "%s/doc/%lld/%lld.html", lang, id / GEN_SHARD, id);
+	site_path_doc(buf, n, lang, id);
 }
 
 void path_doc_data(char *buf, size_t n, long long id, const char *suffix)

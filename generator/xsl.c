@@ -18,7 +18,7 @@
 #include <libxslt/xsltutils.h>
 
 #include "gen.h"
-#include "strings.h"
+#include "ui_strings.h"
 
 #define XSL_MAX 16
 

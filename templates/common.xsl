@@ -28,6 +28,11 @@
         <link rel="stylesheet" href="{$base}static/site.css"/>
         <link rel="alternate" hreflang="{$other}" href="{$base}{page/@alt}"/>
         <link rel="alternate" type="application/atom+xml" href="{$base}{$lang}/atom.xml" title="{ob:t($lang, 'feed.link')}"/>
+        <!-- The signing script only where something is signed: an open
+             discussion (P-11, P-13) or a staff console page (obfcgi). -->
+        <xsl:if test="$with-script">
+          <script src="{$base}static/portal.js" defer="defer"></script>
+        </xsl:if>
       </head>
       <body>
         <a class="skip" href="#main"><xsl:call-template name="t"><xsl:with-param name="k" select="'skip'"/></xsl:call-template></a>
@@ -60,6 +65,7 @@
         <main id="main">
           <xsl:apply-templates select="page" mode="main"/>
         </main>
+        <xsl:if test="$with-script"><xsl:call-template name="js-messages"/></xsl:if>
         <footer class="site">
           <p><xsl:call-template name="t"><xsl:with-param name="k" select="'footer.licence'"/></xsl:call-template>
             <xsl:text> </xsl:text><a href="{$base}{$lang}/data/"><xsl:call-template name="t"><xsl:with-param name="k" select="'nav.data'"/></xsl:call-template></a>
@@ -70,6 +76,19 @@
         </footer>
       </body>
     </html>
+  </xsl:template>
+
+  <!-- Pages that sign something load public/portal.js. -->
+  <xsl:variable name="with-script" select="boolean(//participation[@open = 'yes'] or /page/@console)"/>
+
+  <!-- What public/portal.js says, in the page's language: one span per
+       js.KEY string, read by data-k (the script has no text of its own). -->
+  <xsl:template name="js-messages">
+    <template id="ob-messages">
+      <xsl:for-each select="$S/s[starts-with(@key, 'js.')]">
+        <span data-k="{substring-after(@key, 'js.')}"><xsl:value-of select="."/></span>
+      </xsl:for-each>
+    </template>
   </xsl:template>
 
   <xsl:template name="nav-item">

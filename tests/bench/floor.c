@@ -13,7 +13,7 @@
  * compiled once, before it is first used, and a document() the stylesheets
  * load is parsed once and handed over as a copy; the UI strings
  * (templates/i18n/) are obgen's own XPath functions ob:t and ob:strings,
- * generator/strings.c, linked in, so the floor pays for them what obgen pays.  The clock runs only around what obgen cannot avoid --
+ * core/ui_strings.c, linked in, so the floor pays for them what obgen pays.  The clock runs only around what obgen cannot avoid --
  * apply the stylesheet, serialize, create the directory, write the file, free
  * the result -- not around compiling stylesheets or parsing the dumped XML,
  * which obgen never parses; the parse time is printed apart.
@@ -38,7 +38,7 @@
 #include <libxslt/xsltInternals.h>
 #include <libxslt/xsltutils.h>
 
-#include "strings.h"
+#include "ui_strings.h"
 
 static char **files;
 static size_t nfiles, capfiles;

@@ -14,6 +14,7 @@
 #     citizen-auth same person, authentication EKU 1.3.6.1.5.5.7.3.2
 #     citizen-ec   IIN 900101300811 (control digit from the second pass), P-256
 #     staff        IIN 851202400023 + OU=BIN080140001233 (legal entity)
+#     staff-auth   the same, authentication EKU: signing in to a console (issue 6.2)
 #     expired      IIN 780305500031, valid 2020-06-01 .. 2021-06-01
 #     revoked      IIN 010203600044, listed in the intermediate's CRL
 #     wrongeku     IIN 990701400051, EKU serverAuth only
@@ -32,7 +33,7 @@ if [ $# -ne 1 ]; then
 	exit 2
 fi
 PKI=$1
-STAMP="$PKI/.pki-v1"
+STAMP="$PKI/.pki-v2"
 [ -f "$STAMP" ] && exit 0
 
 mkdir -p "$PKI"
@@ -188,6 +189,8 @@ newreq "$U/citizen-ec" "/CN=ЖАНОВА АЙГУЛЬ/SN=ЖАНОВА/serialNumb
 issue inter citizen-ec v3_sign $S $E
 newreq "$U/staff" "/CN=ОМАРОВ БОЛАТ/SN=ОМАРОВ/serialNumber=IIN851202400023/C=KZ/O=ГУ ТЕСТОВОЕ УПРАВЛЕНИЕ/OU=BIN080140001233/GN=ЕРЛАНОВИЧ"
 issue inter staff v3_sign $S $E
+newreq "$U/staff-auth" "/CN=ОМАРОВ БОЛАТ/SN=ОМАРОВ/serialNumber=IIN851202400023/C=KZ/O=ГУ ТЕСТОВОЕ УПРАВЛЕНИЕ/OU=BIN080140001233/GN=ЕРЛАНОВИЧ"
+issue inter staff-auth v3_auth $S $E
 newreq "$U/expired" "/CN=ИСТЕКШИЙ ТЕСТ/serialNumber=IIN780305500031/C=KZ"
 issue inter expired v3_sign 20200601000000Z 20210601000000Z
 newreq "$U/revoked" "/CN=ОТОЗВАННЫЙ ТЕСТ/serialNumber=IIN010203600044/C=KZ"

@@ -9,8 +9,8 @@
  * Before, each page loaded them with document() (a copy per page) and built
  * an xsl:key index over the copy: 38% of the XSLT time of a document page.
  * Self-contained (libxml2, libxslt only): tests/bench/floor.c links it too. */
-#ifndef OB_GEN_STRINGS_H
-#define OB_GEN_STRINGS_H
+#ifndef OB_UI_STRINGS_H
+#define OB_UI_STRINGS_H
 
 #include <stddef.h>
 

@@ -1,4 +1,4 @@
-/* UI strings as XPath extension functions; strings.h says why. */
+/* UI strings as XPath extension functions; ui_strings.h says why. */
 #include <stdio.h>
 #include <string.h>
 #include <libxml/hash.h>
@@ -6,7 +6,7 @@
 #include <libxml/xpathInternals.h>
 #include <libxslt/extensions.h>
 
-#include "strings.h"
+#include "ui_strings.h"
 
 #define STRINGS_MAX 8
 

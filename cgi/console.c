@@ -1,0 +1,241 @@
+/* GET /console/LANG/PAGE: the staff consoles (issue 6.3, 6.4), rendered
+ * with templates/console.xsl.  A session (cgi/session.c) shows them;
+ * which console a person sees is decided now, from the roles
+ * (core/access.c).  Nothing here changes anything: each decision on these
+ * pages is a form the browser signs in NCALayer and posts to /api/. */
+#include <stdio.h>
+#include <string.h>
+
+#include "access.h"
+#include "calendar.h"
+#include "clock.h"
+#include "date.h"
+#include "db_console.h"
+#include "deadline.h"
+#include "server.h"
+#include "site_paths.h"
+
+struct view {
+	struct worker *w;
+	const char *lang;
+	struct ob_date today;
+	xmlNodePtr list;
+	struct ob_err *err;
+	int rc;
+};
+
+static void set_int(xmlNodePtr n, const char *name, long long v)
+{
+	char buf[24];
+
+	snprintf(buf, sizeof buf, "%lld", v);
+	xmlSetProp(n, (const xmlChar *)name, (const xmlChar *)buf);
+}
+
+static void text_child(xmlNodePtr n, const char *name, const char *text)
+{
+	xmlNewTextChild(n, NULL, (const xmlChar *)name, (const xmlChar *)text);
+}
+
+static const char *in_lang(const struct view *v, const char *kk, const char *ru)
+{
+	return strcmp(v->lang, "kk") == 0 ? kk : ru;
+}
+
+/* due, and the working days left after today (0: due today), or overdue. */
+static int put_due(struct view *v, xmlNodePtr n, struct ob_date due)
+{
+	char d[DATE_STRLEN];
+	int left = 0;
+
+	set_attr(n, "due", date_format(due, d));
+	if (date_to_days(v->today) > date_to_days(due)) {
+		set_attr(n, "overdue", "yes");
+		return 0;
+	}
+	if (date_to_days(due) > date_to_days(v->today)) {
+		struct ob_date from = date_from_days(date_to_days(v->today) + 1);
+
+		if (calendar_count_workdays(v->w->srv->cal, from, due, &left, v->err) != 0)
+			return -1;
+	}
+	set_int(n, "left", left);
+	return 0;
+}
+
+static xmlNodePtr proposal_node(struct view *v, const struct console_proposal *p)
+{
+	xmlNodePtr n = xmlNewChild(v->list, NULL, (const xmlChar *)"proposal", NULL);
+	char href[96];
+
+	set_int(n, "id", p->id);
+	set_int(n, "part", p->part_id);
+	set_attr(n, "document", p->number);
+	site_path_doc(href, sizeof href, v->lang, p->doc_id);
+	set_attr(n, "href", href);
+	set_attr(n, "admin", p->admin_code);
+	set_attr(n, "day", p->day);
+	set_attr(n, "lang", p->lang);
+	set_attr(n, "part-key", p->part_key);
+	set_attr(n, "flags", p->flags);
+	text_child(n, "doc-title", in_lang(v, p->doc_title_kk, p->doc_title_ru));
+	text_child(n, "part-title", in_lang(v, p->part_title_kk, p->part_title_ru));
+	text_child(n, "part-text", in_lang(v, p->part_text_kk, p->part_text_ru));
+	text_child(n, "text", p->text);
+	return n;
+}
+
+/* P-15: due by the end of the 2nd working day after it arrived. */
+static int add_pending(const struct console_proposal *p, void *arg)
+{
+	struct view *v = arg;
+	struct ob_date day, due;
+	xmlNodePtr n = proposal_node(v, p);
+
+	if (date_parse(p->day, &day) != 0 || deadline_moderation_due(v->w->srv->cal, day, &due, v->err) != 0 ||
+	    put_due(v, n, due) != 0)
+		return v->rc = -1, 1;
+	return 0;
+}
+
+/* P-16: due by the last day of the discussion. */
+static int add_unanswered(const struct console_proposal *p, void *arg)
+{
+	struct view *v = arg;
+	struct ob_date end, due;
+	xmlNodePtr n = proposal_node(v, p);
+
+	if (date_parse(p->discussion_end, &end) != 0 || deadline_answer_due(end, &due, v->err) != 0 ||
+	    put_due(v, n, due) != 0)
+		return v->rc = -1, 1;
+	return 0;
+}
+
+static int add_document(const struct console_document *d, void *arg)
+{
+	struct view *v = arg;
+	xmlNodePtr n = xmlNewChild(v->list, NULL, (const xmlChar *)"document", NULL);
+	char href[96];
+
+	set_int(n, "id", d->id);
+	set_attr(n, "number", d->number);
+	set_attr(n, "kind", d->kind);
+	set_attr(n, "status", d->status);
+	set_attr(n, "posted", d->posted);
+	set_attr(n, "end", d->discussion_end);
+	set_int(n, "year", d->year);
+	set_int(n, "pending", d->pending);
+	set_int(n, "published", d->published);
+	set_int(n, "answered", d->answered);
+	site_path_doc(href, sizeof href, v->lang, d->id);
+	set_attr(n, "href", href);
+	if (d->final_report) {
+		site_path_report(href, sizeof href, v->lang, d->id, "html");
+		set_attr(n, "report", href);
+		site_path_report(href, sizeof href, v->lang, d->id, "xml");
+		set_attr(n, "report-xml", href);
+		site_path_report(href, sizeof href, v->lang, d->id, "csv");
+		set_attr(n, "report-csv", href);
+	}
+	text_child(n, "title", in_lang(v, d->title_kk, d->title_ru));
+	return 0;
+}
+
+static void put_user(xmlNodePtr root, const struct session *s, const struct access *a)
+{
+	xmlNodePtr u = xmlNewChild(root, NULL, (const xmlChar *)"user", NULL);
+
+	set_attr(u, "name", s->who.name);
+	set_attr(u, "iin", s->who.iin);
+	set_attr(u, "bin", s->who.bin);
+	if (a->operator)
+		set_attr(u, "operator", "yes");
+	for (size_t i = 0; i < a->n_admins; i++) {
+		xmlNodePtr n = xmlNewChild(u, NULL, (const xmlChar *)"admin", NULL);
+
+		set_attr(n, "code", a->admins[i].code);
+		set_attr(n, "region", a->admins[i].region);
+	}
+	set_attr(root, "csrf", s->csrf);
+}
+
+static int operator_view(struct view *v, xmlNodePtr root)
+{
+	v->list = xmlNewChild(root, NULL, (const xmlChar *)"queue", NULL);
+	if (db_console_pending(v->w->ro, add_pending, v, v->err) != 0)
+		return -1;
+	return v->rc;
+}
+
+static int admin_view(struct view *v, xmlNodePtr root, const struct access *a)
+{
+	for (size_t i = 0; i < a->n_admins; i++) {
+		xmlNodePtr ad = xmlNewChild(root, NULL, (const xmlChar *)"administrator", NULL);
+
+		set_attr(ad, "code", a->admins[i].code);
+		set_attr(ad, "region", a->admins[i].region);
+		v->list = xmlNewChild(ad, NULL, (const xmlChar *)"unanswered", NULL);
+		if (db_console_unanswered(v->w->ro, a->admins[i].id, add_unanswered, v, v->err) != 0 || v->rc != 0)
+			return -1;
+		v->list = xmlNewChild(ad, NULL, (const xmlChar *)"documents", NULL);
+		if (db_console_documents(v->w->ro, a->admins[i].id, add_document, v, v->err) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+void handle_console(struct worker *w, const char *rest)
+{
+	char lang[3] = "", page[32] = "";
+	struct ob_err err = { 0 };
+	struct view v = { .w = w, .err = &err };
+	struct session s;
+	struct access a;
+	xmlDocPtr doc = NULL;
+	xmlNodePtr root;
+	const char *slash = strchr(rest, '/');
+	int rc, http = 200;
+
+	if (strcmp(req_param(w, "REQUEST_METHOD"), "GET") != 0) {
+		reply_error(w, "method", "use GET");
+		return;
+	}
+	if (slash == NULL || slash - rest != 2 || (strncmp(rest, "kk", 2) && strncmp(rest, "ru", 2)) ||
+	    strlen(slash + 1) >= sizeof page) {
+		reply_error(w, "not-found", rest);
+		return;
+	}
+	memcpy(lang, rest, 2);
+	snprintf(page, sizeof page, "%s", slash + 1);
+	if (strcmp(page, "") && strcmp(page, "operator") && strcmp(page, "admin")) {
+		reply_error(w, "not-found", rest);
+		return;
+	}
+	v.lang = lang;
+	if ((rc = session_current(w, &s, &err)) < 0 || (rc == 1 && access_load(w->ro, &s.who, &a, &err) != 0) ||
+	    ob_today(&v.today) != 0) {
+		reply_err(w, &err);
+		return;
+	}
+	if (rc == 0 || !access_any(&a)) {
+		/* Not signed in (or no role any more): the sign-in page. */
+		root = console_page_new(&doc, lang, page, "signin");
+		http = *page != '\0' ? 401 : 200;
+	} else if ((strcmp(page, "operator") == 0 && !a.operator) ||
+	           (strcmp(page, "admin") == 0 && a.n_admins == 0)) {
+		root = console_page_new(&doc, lang, page, "denied");
+		put_user(root, &s, &a);
+		http = 403;
+	} else {
+		root = console_page_new(&doc, lang, page, *page ? page : "home");
+		put_user(root, &s, &a);
+		if ((strcmp(page, "operator") == 0 && operator_view(&v, root) != 0) ||
+		    (strcmp(page, "admin") == 0 && admin_view(&v, root, &a) != 0)) {
+			xmlFreeDoc(doc);
+			reply_err(w, &err);
+			return;
+		}
+	}
+	reply_page(w, http, doc, NULL);
+	xmlFreeDoc(doc);
+}
