@@ -75,6 +75,9 @@ static void check(struct worker *w, const struct access *a, const char *body, si
 		goto out;
 	if (doc_from_xml(&d, x, &err) != 0 || doc_check(&d, &err) != 0 ||
 	    db_document_check(w->ro, &d, &admin_id, &err) != 0) {
+		/* As POST /api/documents answers it: a conflict with the state. */
+		if (strcmp(err.code, "duplicate-number") == 0)
+			snprintf(err.code, sizeof err.code, "document-exists");
 		problem(&err, p);
 		goto out;
 	}
