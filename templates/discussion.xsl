@@ -5,7 +5,8 @@
      <part> (its published proposals with their answers).  Pending and
      refused proposals are never in the page XML; no person is named. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-                xmlns="http://www.w3.org/1999/xhtml">
+                xmlns="http://www.w3.org/1999/xhtml"
+                xmlns:ob="urn:obgen:strings" exclude-result-prefixes="ob">
 
   <!-- Inside the discussion section; the context is <document>. -->
   <xsl:template name="doc-participation">
@@ -14,7 +15,7 @@
         <xsl:when test="@open = 'yes'">
           <!-- P-13: taking part needs an EDS; the signing forms (NCALayer) go here. -->
           <p class="how"><xsl:call-template name="t"><xsl:with-param name="k" select="'disc.how'"/></xsl:call-template></p>
-          <div id="participate" data-document="{../@number}"></div>
+          <xsl:call-template name="participate-forms"/>
         </xsl:when>
         <xsl:otherwise>
           <p class="closed"><xsl:call-template name="t"><xsl:with-param name="k" select="'disc.closed'"/></xsl:call-template></p>
@@ -77,6 +78,78 @@
     </xsl:for-each>
   </xsl:template>
 
+  <!-- The citizen's forms while the discussion is open; the context is the
+       document's <participation>.  Signing needs NCALayer, so public/portal.js
+       does the work: each form.ob-sign names what it signs (data-kind: the
+       root element of schema/submission.xsd), where it goes (action) and
+       which key signs it (data-key).  The forms stay hidden without the
+       script; reading never needs it (P-13: taking part needs an EDS). -->
+  <xsl:template name="participate-forms">
+    <xsl:variable name="number" select="../@number"/>
+    <div id="participate" class="participate" data-document="{$number}">
+      <p class="ob-nojs"><xsl:call-template name="t"><xsl:with-param name="k" select="'form.needs'"/></xsl:call-template></p>
+      <!-- P-11: for or against the document. -->
+      <form class="ob-sign vote" hidden="hidden" method="post" action="{$base}api/votes" data-kind="vote" data-key="SIGNATURE">
+        <input type="hidden" name="document" value="{$number}"/>
+        <fieldset>
+          <legend><xsl:call-template name="t"><xsl:with-param name="k" select="'form.vote.doc'"/></xsl:call-template></legend>
+          <xsl:call-template name="vote-buttons"/>
+        </fieldset>
+        <p class="ob-status" role="status" aria-live="polite"></p>
+      </form>
+      <!-- P-13, P-14: a proposal of at most 1000 characters to one chosen
+           structural part, in Kazakh or Russian. -->
+      <xsl:if test="../parts/part">
+        <form class="ob-sign proposal-form" hidden="hidden" method="post" action="{$base}api/proposals" data-kind="proposal" data-key="SIGNATURE">
+          <input type="hidden" name="document" value="{$number}"/>
+          <fieldset>
+            <legend><xsl:call-template name="t"><xsl:with-param name="k" select="'form.proposal'"/></xsl:call-template></legend>
+            <p class="rules" id="ob-rules"><xsl:call-template name="t"><xsl:with-param name="k" select="'form.proposal.rules'"/></xsl:call-template></p>
+            <p class="field">
+              <label for="ob-part"><xsl:call-template name="t"><xsl:with-param name="k" select="'form.part'"/></xsl:call-template></label>
+              <select id="ob-part" name="part" required="required">
+                <xsl:for-each select="../parts//part">
+                  <option value="{@id}"><xsl:number level="multiple" count="part" format="1.1"/><xsl:value-of select="concat('. ', title)"/></option>
+                </xsl:for-each>
+              </select>
+            </p>
+            <p class="field">
+              <label for="ob-lang"><xsl:call-template name="t"><xsl:with-param name="k" select="'form.lang'"/></xsl:call-template></label>
+              <select id="ob-lang" name="lang">
+                <xsl:call-template name="lang-option"><xsl:with-param name="code" select="'kk'"/></xsl:call-template>
+                <xsl:call-template name="lang-option"><xsl:with-param name="code" select="'ru'"/></xsl:call-template>
+              </select>
+            </p>
+            <p class="field">
+              <label for="ob-text"><xsl:call-template name="t"><xsl:with-param name="k" select="'form.text'"/></xsl:call-template></label>
+              <textarea id="ob-text" name="text" rows="6" maxlength="1000" required="required"
+                        data-counter="ob-text-count" aria-describedby="ob-rules ob-text-count"></textarea>
+              <output id="ob-text-count" for="ob-text" class="counter">0 / 1000</output>
+            </p>
+            <p><button type="submit"><xsl:call-template name="t"><xsl:with-param name="k" select="'form.send'"/></xsl:call-template></button></p>
+          </fieldset>
+          <p class="ob-status" role="status" aria-live="polite"></p>
+        </form>
+      </xsl:if>
+    </div>
+  </xsl:template>
+
+  <!-- P-3: everything in Kazakh and Russian; the page's language is the default. -->
+  <xsl:template name="lang-option">
+    <xsl:param name="code"/>
+    <option value="{$code}">
+      <xsl:if test="$code = $lang"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
+      <xsl:call-template name="t"><xsl:with-param name="k" select="concat('form.lang.', $code)"/></xsl:call-template>
+    </option>
+  </xsl:template>
+
+  <!-- The two buttons of a vote; event.submitter tells portal.js the choice. -->
+  <xsl:template name="vote-buttons">
+    <button type="submit" name="choice" value="for"><xsl:call-template name="t"><xsl:with-param name="k" select="'form.vote.for'"/></xsl:call-template></button>
+    <xsl:text> </xsl:text>
+    <button type="submit" name="choice" value="against"><xsl:call-template name="t"><xsl:with-param name="k" select="'form.vote.against'"/></xsl:call-template></button>
+  </xsl:template>
+
   <!-- At the end of each structural part; the context is <part>. -->
   <xsl:template name="part-participation">
     <xsl:if test="participation/proposal">
@@ -109,6 +182,20 @@
         <xsl:call-template name="t"><xsl:with-param name="k" select="'disc.against'"/></xsl:call-template>
         <xsl:value-of select="concat(': ', @against)"/>
       </p>
+      <!-- P-11, P-17: people vote on published proposals too, while the
+           discussion is open. -->
+      <xsl:if test="ancestor::document/participation/@open = 'yes'">
+        <form class="ob-sign vote" hidden="hidden" method="post" action="{$base}api/votes" data-kind="vote" data-key="SIGNATURE">
+          <input type="hidden" name="document" value="{ancestor::document/@number}"/>
+          <input type="hidden" name="proposal" value="{@id}"/>
+          <fieldset>
+            <legend><xsl:variable name="s" select="ob:t($lang, 'form.vote.proposal')"/>
+              <xsl:value-of select="concat(substring-before($s, '{n}'), @id, substring-after($s, '{n}'))"/></legend>
+            <xsl:call-template name="vote-buttons"/>
+          </fieldset>
+          <p class="ob-status" role="status" aria-live="polite"></p>
+        </form>
+      </xsl:if>
       <xsl:choose>
         <xsl:when test="answer">
           <div class="answer {answer/@decision}">

@@ -100,9 +100,10 @@
     <xsl:param name="kind"/>
     <xsl:variable name="rows" select="indicator[@kind = $kind]"/>
     <xsl:if test="$rows">
-      <div class="scroll">
+      <!-- A table wider than the screen scrolls: the keyboard must reach it too (WCAG 2.1.1). -->
+      <div class="scroll" role="region" aria-labelledby="cap-ind-{$kind}" tabindex="0">
         <table class="numbers">
-          <caption><xsl:call-template name="t"><xsl:with-param name="k" select="concat('ind.', $kind)"/></xsl:call-template>
+          <caption id="cap-ind-{$kind}"><xsl:call-template name="t"><xsl:with-param name="k" select="concat('ind.', $kind)"/></xsl:call-template>
             <xsl:if test="$kind = 'expense'"> (<xsl:call-template name="t"><xsl:with-param name="k" select="'unit.thousand'"/></xsl:call-template>)</xsl:if></caption>
           <thead>
             <tr>
@@ -141,9 +142,9 @@
     <section aria-labelledby="h-execution">
       <h2 id="h-execution"><xsl:call-template name="t"><xsl:with-param name="k" select="'doc.execution'"/></xsl:call-template></h2>
       <p><xsl:call-template name="t"><xsl:with-param name="k" select="'ex.note'"/></xsl:call-template></p>
-      <div class="scroll">
+      <div class="scroll" role="region" aria-labelledby="cap-execution" tabindex="0">
         <table class="numbers">
-          <caption><xsl:call-template name="t"><xsl:with-param name="k" select="'doc.execution'"/></xsl:call-template> (<xsl:call-template name="t"><xsl:with-param name="k" select="'unit.thousand'"/></xsl:call-template>)</caption>
+          <caption id="cap-execution"><xsl:call-template name="t"><xsl:with-param name="k" select="'doc.execution'"/></xsl:call-template> (<xsl:call-template name="t"><xsl:with-param name="k" select="'unit.thousand'"/></xsl:call-template>)</caption>
           <thead>
             <tr>
               <th scope="col" rowspan="2"><xsl:call-template name="t"><xsl:with-param name="k" select="'ind.name'"/></xsl:call-template></th>
@@ -184,9 +185,9 @@
   <xsl:template match="lines">
     <section aria-labelledby="h-lines">
       <h2 id="h-lines"><xsl:call-template name="t"><xsl:with-param name="k" select="'doc.lines'"/></xsl:call-template></h2>
-      <div class="scroll">
+      <div class="scroll" role="region" aria-labelledby="cap-lines" tabindex="0">
         <table class="numbers">
-          <caption><xsl:call-template name="t"><xsl:with-param name="k" select="'doc.lines'"/></xsl:call-template> (<xsl:call-template name="t"><xsl:with-param name="k" select="'unit.thousand'"/></xsl:call-template>)</caption>
+          <caption id="cap-lines"><xsl:call-template name="t"><xsl:with-param name="k" select="'doc.lines'"/></xsl:call-template> (<xsl:call-template name="t"><xsl:with-param name="k" select="'unit.thousand'"/></xsl:call-template>)</caption>
           <thead>
             <tr>
               <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'ln.code'"/></xsl:call-template></th>

@@ -31,9 +31,10 @@
         <xsl:if test="@pending-unknown &gt; 0"> (+<xsl:value-of select="@pending-unknown"/>?)</xsl:if></p>
       <xsl:choose>
         <xsl:when test="operator">
-          <div class="scroll">
+          <!-- Wide tables scroll; role, label and tabindex let the keyboard reach them (WCAG 2.1.1). -->
+          <div class="scroll" role="region" aria-labelledby="cap-moderation" tabindex="0">
             <table class="numbers operators">
-              <caption><xsl:call-template name="t"><xsl:with-param name="k" select="'stats.moderation.caption'"/></xsl:call-template></caption>
+              <caption id="cap-moderation"><xsl:call-template name="t"><xsl:with-param name="k" select="'stats.moderation.caption'"/></xsl:call-template></caption>
               <thead>
                 <tr>
                   <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'stats.operator'"/></xsl:call-template></th>
@@ -49,9 +50,9 @@
               <tfoot><xsl:apply-templates select="total" mode="times"/></tfoot>
             </table>
           </div>
-          <div class="scroll">
+          <div class="scroll" role="region" aria-labelledby="cap-reasons" tabindex="0">
             <table class="numbers reasons">
-              <caption><xsl:call-template name="t"><xsl:with-param name="k" select="'stats.reasons.caption'"/></xsl:call-template></caption>
+              <caption id="cap-reasons"><xsl:call-template name="t"><xsl:with-param name="k" select="'stats.reasons.caption'"/></xsl:call-template></caption>
               <thead>
                 <tr>
                   <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'stats.operator'"/></xsl:call-template></th>
@@ -114,9 +115,9 @@
       <p class="note"><xsl:call-template name="t"><xsl:with-param name="k" select="'stats.answers.method'"/></xsl:call-template></p>
       <xsl:choose>
         <xsl:when test="administrator">
-          <div class="scroll">
+          <div class="scroll" role="region" aria-labelledby="cap-answers" tabindex="0">
             <table class="numbers administrators">
-              <caption><xsl:call-template name="t"><xsl:with-param name="k" select="'stats.answers.caption'"/></xsl:call-template></caption>
+              <caption id="cap-answers"><xsl:call-template name="t"><xsl:with-param name="k" select="'stats.answers.caption'"/></xsl:call-template></caption>
               <thead>
                 <tr>
                   <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'col.admin'"/></xsl:call-template></th>

@@ -54,7 +54,16 @@ fi
 # ---- the document page: open discussion (document 2) ----
 for l in kk ru; do
 	p="$SITE/$l/doc/0/2.html"
-	check "$l: the placeholder of the signing forms while open" has "$p" '<div id="participate" data-document="BP-2026-225-001"></div>'
+	# Issue 6: the signing forms, hidden until public/portal.js shows them.
+	check "$l: the signing forms while open" has "$p" '<div id="participate" class="participate" data-document="BP-2026-225-001">'
+	check "$l: P-11 a vote form for the document, hidden without the script" has "$p" '<form class="ob-sign vote" hidden="hidden" method="post" action="/api/votes" data-kind="vote" data-key="SIGNATURE"><input type="hidden" name="document" value="BP-2026-225-001" />'
+	check "$l: P-11 a vote form for each published proposal" grep -q 'id="proposal-1".*<input type="hidden" name="proposal" value="1" />' "$p"
+	check "$l: P-13, P-14 a proposal form" has "$p" 'action="/api/proposals" data-kind="proposal"'
+	check "$l: ... every structural part to choose" has "$p" '<select id="ob-part" name="part" required="required"><option value="1">1. '
+	check "$l: ... the page's language by default" has "$p" "<option value=\"$l\" selected=\"selected\">"
+	check "$l: ... at most 1000 characters, counted live" has "$p" 'maxlength="1000" required="required" data-counter="ob-text-count"'
+	check "$l: the script" has "$p" '<script src="/static/portal.js" defer="defer"></script>'
+	check "$l: ... and its messages in the page's language" has "$p" '<template id="ob-messages"><span data-k="'
 	check "$l: P-11 votes for the document" has "$p" '<td class="num votes-for">3</td>'
 	check "$l: P-11 votes against the document" has "$p" '<td class="num votes-against">1</td>'
 	check "$l: published proposals counted" has "$p" '<dd class="published">3</dd>'
@@ -74,6 +83,7 @@ check "ru: a pending proposal's number is not shown" sh -c "! grep -q 'id=\"prop
 # ---- closed by status (document 3) and by date (document 2 after its end) ----
 p="$SITE/kk/doc/0/3.html"
 check "closed: no placeholder" sh -c "! grep -q 'id=\"participate\"' '$p'"
+check "closed: no signing form, no script" sh -c "! grep -q '<form\\|<script' '$p'"
 check "closed: the closed note" has "$p" '<p class="closed">'
 check "closed: the final tallies" sh -c "grep -qF '<td class=\"num votes-for\">1</td>' '$p' && grep -qF '<td class=\"num votes-against\">2</td>' '$p'"
 check "closed: an unanswered proposal is marked so (P-16)" has "$p" 'class="answer unanswered"'
