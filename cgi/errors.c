@@ -39,6 +39,11 @@ static const struct error_def {
 	{ "text-too-long", 422 }, { "text-empty", 422 }, { "language-invalid", 422 },
 	{ "reason-invalid", 422 }, { "justification-missing", 422 }, { "document-invalid", 422 },
 	{ "discussion-too-short", 422 },
+	/* issue 7: oversight access */
+	{ "request-unknown", 404 }, { "account-unknown", 404 },
+	{ "already-decided", 409 }, { "not-approved", 409 }, { "already-granted", 409 },
+	{ "account-exists", 409 }, { "already-blocked", 409 },
+	{ "field-missing", 422 }, { "iin-invalid", 422 }, { "date-invalid", 422 },
 	/* 429 comes from nginx (nginx/api-errors/429.xml) */
 	{ "rate-limited", 429 },
 	/* 5xx */

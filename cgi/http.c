@@ -86,6 +86,10 @@ void reply_receipt(struct worker *w, int http, const struct receipt *r)
 		snprintf(num, sizeof num, "%lld", r->proposal);
 		set_attr(root, "proposal", num);
 	}
+	if (r->request > 0) {  /* issue 7: oversight access requests */
+		snprintf(num, sizeof num, "%lld", r->request);
+		set_attr(root, "request", num);
+	}
 	set_attr(root, "href", href);
 	reply_xml(w, http, doc);
 	xmlFreeDoc(doc);

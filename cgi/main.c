@@ -42,6 +42,9 @@ static void route(struct worker *w)
 		{ "/api/documents", handle_documents },
 		{ "/api/documents/check", handle_document_check },
 		{ "/api/session", handle_session },
+		{ "/api/oversight/requests", handle_oversight_requests },
+		{ "/api/oversight/decisions", handle_oversight_decisions },
+		{ "/api/oversight/blocks", handle_oversight_blocks },
 		{ "/console/logout", handle_logout },
 	};
 	const char *path = req_param(w, "DOCUMENT_URI");

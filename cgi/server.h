@@ -161,6 +161,10 @@ void handle_moderation(struct worker *w);
 void handle_answers(struct worker *w);
 void handle_documents(struct worker *w);
 void handle_receipts(struct worker *w, const char *id);
+/* cgi/oversight.c (issue 7, A-8, A-9): POST /api/oversight/{requests,decisions,blocks} */
+void handle_oversight_requests(struct worker *w);
+void handle_oversight_decisions(struct worker *w);
+void handle_oversight_blocks(struct worker *w);
 void handle_session(struct worker *w);         /* POST /api/session: sign in */
 void handle_logout(struct worker *w);          /* POST /console/logout */
 void handle_console(struct worker *w, const char *rest); /* GET /console/LANG/PAGE */

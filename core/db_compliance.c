@@ -268,8 +268,11 @@ static int due_year(const struct key *k)
 /* A row for each expected document that is not in the database. */
 static int add_missing(struct build *b, struct ob_err *err)
 {
-	qsort(b->have.v, b->have.n, sizeof *b->have.v, key_cmp);
-	qsort(b->want.v, b->want.n, sizeof *b->want.v, key_cmp);
+	/* An empty list has no array: qsort(NULL, 0) is undefined (UBSan). */
+	if (b->have.n > 0)
+		qsort(b->have.v, b->have.n, sizeof *b->have.v, key_cmp);
+	if (b->want.n > 0)
+		qsort(b->want.v, b->want.n, sizeof *b->want.v, key_cmp);
 	for (size_t i = 0; i < b->want.n; i++) {
 		const struct key *k = &b->want.v[i];
 		struct compliance_row *r;
@@ -278,7 +281,7 @@ static int add_missing(struct build *b, struct ob_err *err)
 			continue;
 		if (b->first_year == 0 || due_year(k) < b->first_year)
 			continue;
-		if (bsearch(k, b->have.v, b->have.n, sizeof *b->have.v, key_cmp) != NULL)
+		if (b->have.n > 0 && bsearch(k, b->have.v, b->have.n, sizeof *b->have.v, key_cmp) != NULL)
 			continue;
 		if ((r = row_new(b, err)) == NULL)
 			return -1;

@@ -307,14 +307,23 @@ int db_doc_touch(struct store *st, long long doc_id, struct ob_err *err)
 int db_receipt(struct store *st, const char *id, struct receipt *out, struct ob_err *err)
 {
 	/* The status a submitter sees: a proposal's moderation and answer, a
-	 * vote counted or replaced by a later one of the same person. */
+	 * vote counted or replaced by a later one of the same person, an
+	 * oversight access request's review and grant (A-9). */
 	sqlite3_stmt *s = store_stmt(st, ST_RECEIPT,
 	        "SELECT s.id, s.kind, s.received, s.sha256, ifnull(d.number, ''), ifnull(p.id, 0), "
 	        "CASE s.kind "
 	        " WHEN 'proposal' THEN CASE WHEN a.proposal_id IS NOT NULL THEN 'answered' ELSE p.status END "
 	        " WHEN 'vote' THEN CASE WHEN EXISTS (SELECT 1 FROM votes v WHERE v.submission = s.id) "
 	        "   THEN 'counted' ELSE 'replaced' END "
-	        " ELSE 'accepted' END "
+	        " WHEN 'oversight-request' THEN (SELECT CASE WHEN EXISTS (SELECT 1 FROM oversight_accounts x "
+	        "   WHERE x.request_id = q.id) THEN 'granted' WHEN r.decision = 'approve' THEN 'approved' "
+	        "   WHEN r.decision = 'refuse' THEN 'refused' ELSE 'pending' END FROM oversight_requests q "
+	        "   LEFT JOIN oversight_reviews r ON r.request_id = q.id WHERE q.submission = s.id) "
+	        " ELSE 'accepted' END, "
+	        /* issue 7: the access request a signed request, decision or grant is about */
+	        "coalesce((SELECT id FROM oversight_requests WHERE submission = s.id), "
+	        " (SELECT request_id FROM oversight_reviews WHERE submission = s.id), "
+	        " (SELECT request_id FROM oversight_accounts WHERE submission = s.id), 0) "
 	        "FROM submissions s LEFT JOIN documents d ON d.id = s.doc_id "
 	        "LEFT JOIN proposals p ON p.submission = s.id "
 	        "LEFT JOIN answers a ON a.proposal_id = p.id WHERE s.id = ?1", err);
@@ -332,6 +341,7 @@ int db_receipt(struct store *st, const char *id, struct receipt *out, struct ob_
 		col_copy(s, 4, out->document, sizeof out->document);
 		out->proposal = sqlite3_column_int64(s, 5);
 		col_copy(s, 6, out->status, sizeof out->status);
+		out->request = sqlite3_column_int64(s, 7);
 	}
 	sqlite3_reset(s);
 	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : store_fail(st, err, "submissions");

@@ -124,10 +124,12 @@ int db_unanswered_list(struct store *st, const char *admin_code,
 
 /* GET /api/receipts/{id}. */
 struct receipt {
-	char id[RECEIPT_ID_LEN + 1], kind[12], received[21], sha256[65];
-	char status[16];      /* accepted, pending, published, refused, answered, replaced */
+	char id[RECEIPT_ID_LEN + 1], kind[24], received[21], sha256[65];
+	char status[16];      /* accepted, pending, published, refused, answered, replaced;
+	                       * oversight requests: pending, approved, refused, granted */
 	char document[65];    /* the document's number, "" if none */
 	long long proposal;   /* a proposal's id (proposal receipts), else 0 */
+	long long request;    /* an oversight access request's id (issue 7), else 0 */
 };
 /* 1 found, 0 not, -1 error. */
 int db_receipt(struct store *st, const char *id, struct receipt *out, struct ob_err *err);

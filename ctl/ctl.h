@@ -27,6 +27,7 @@ int cmd_calendar(int argc, char **argv);
 int cmd_compliance(int argc, char **argv);
 int cmd_lifecycle(int argc, char **argv);
 int cmd_reports(int argc, char **argv);
+int cmd_oversight(int argc, char **argv);
 
 /* obctl init: loads each data/calendar/YYYY.xml whose year the database
  * does not have yet (ctl/cmd_calendar.c); 0, or -1 after reporting. */

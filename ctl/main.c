@@ -25,6 +25,7 @@ static const struct {
 	{ "compliance", "[--today D]", "publication deadlines (P-5, P-7, P-10, G) per administrator", cmd_compliance },
 	{ "lifecycle", "[--today D]", "close ended discussions, store their final reports (P-9, P-10, P-17)", cmd_lifecycle },
 	{ "reports", "[--admin-code C] | export NUMBER", "final reports of discussions delivered to administrators (P-17)", cmd_reports },
+	{ "oversight", "body add|list | requests | accounts | audit", "oversight bodies, access requests and accounts (A-6..A-15)", cmd_oversight },
 	{ "role", "grant|revoke|list ...", "operators and administrators who sign decisions", cmd_role },
 	{ "trust", "add FILE... | gost-verifier ...", "CA certificates and CRLs signatures chain to; the GOST verifier", cmd_trust },
 	{ "queue", "[--today D]", "the moderation queue by due date, overdue flagged (P-14, P-15)", cmd_queue },
