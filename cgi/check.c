@@ -73,7 +73,8 @@ static void check(struct worker *w, const struct access *a, const char *body, si
 	}
 	if (doc_validate_schema_all(x, &err, problem, p) != 0)
 		goto out;
-	if (doc_from_xml(&d, x, &err) != 0 || doc_check(&d, &err) != 0 ||
+	if (doc_from_xml(&d, x, &err) != 0 || document_as_posted(w->srv, xmlDocGetRootElement(x), &d, &err) != 0 ||
+	    doc_check(&d, &err) != 0 ||
 	    db_document_check(w->ro, &d, &admin_id, &err) != 0) {
 		/* As POST /api/documents answers it: a conflict with the state. */
 		if (strcmp(err.code, "duplicate-number") == 0)

@@ -65,9 +65,7 @@ static int store_document(struct store *st, void *arg, struct ob_err *err)
 	return 0;
 }
 
-/* Sets the posting day and, for the kinds discussed, the status and the
- * end of the discussion, in the tree and in the struct alike. */
-static int open_discussion(struct server *srv, struct signed_req *r, struct doc *d, struct ob_err *err)
+int document_as_posted(struct server *srv, xmlNodePtr root, struct doc *d, struct ob_err *err)
 {
 	struct ob_date today, earliest, asked;
 	int discussed = d->kind == DK_PASSPORT || d->kind == DK_IMPL_REPORT;
@@ -75,10 +73,10 @@ static int open_discussion(struct server *srv, struct signed_req *r, struct doc 
 	if (ob_today(&today) != 0)
 		return ob_err_set(err, "internal", 0, "no valid today"), -1;
 	date_format(today, d->posted);
-	xmlSetProp(r->root, (const xmlChar *)"posted", (const xmlChar *)d->posted);
-	xmlUnsetProp(r->root, (const xmlChar *)"nonce");
+	xmlSetProp(root, (const xmlChar *)"posted", (const xmlChar *)d->posted);
+	xmlUnsetProp(root, (const xmlChar *)"nonce");
 	snprintf(d->status, sizeof d->status, "%s", discussed ? "in-discussion" : "published");
-	xmlSetProp(r->root, (const xmlChar *)"status", (const xmlChar *)d->status);
+	xmlSetProp(root, (const xmlChar *)"status", (const xmlChar *)d->status);
 	if (!discussed)
 		return 0;
 	if (d->discussion_end[0] == '\0') {
@@ -90,7 +88,7 @@ static int open_discussion(struct server *srv, struct signed_req *r, struct doc 
 	} else if (deadline_discussion_check(srv->cal, today, asked, &earliest, err) != 0) {
 		return -1;
 	}
-	xmlSetProp(r->root, (const xmlChar *)"discussion-end", (const xmlChar *)d->discussion_end);
+	xmlSetProp(root, (const xmlChar *)"discussion-end", (const xmlChar *)d->discussion_end);
 	return 0;
 }
 
@@ -102,7 +100,7 @@ void handle_documents(struct worker *w)
 
 	if (signed_req_read(w, &r, NULL, w->srv->max_document) != 0)
 		return;
-	if (doc_from_xml(&j.d, r.doc, &err) != 0 || open_discussion(w->srv, &r, &j.d, &err) != 0 ||
+	if (doc_from_xml(&j.d, r.doc, &err) != 0 || document_as_posted(w->srv, r.root, &j.d, &err) != 0 ||
 	    doc_check(&j.d, &err) != 0) {
 		if (strcmp(err.code, "discussion-too-short") != 0 && strcmp(err.code, "internal") != 0 &&
 		    strcmp(err.code, "calendar-missing") != 0)

@@ -24,27 +24,6 @@ const DOC_PAGE = process.env.DOC_PAGE;
 const PROPOSAL = process.env.PROPOSAL;
 const PAGES = JSON.parse(process.env.PAGES || '{}');
 
-// The outcome shown in a form's status once the request is over: a receipt
-// link, or an error.  The status is emptied before each click.
-async function submit(form, button) {
-	const status = form.locator('.ob-status');
-	await status.evaluate((p) => { p.textContent = ''; p.className = 'ob-status'; });
-	await button.click();
-	await status.locator('xpath=self::*[contains(@class, "ob-error") or .//a[contains(@class, "ob-receipt")]]')
-		.waitFor({ timeout: 30000 });
-	const link = status.locator('a.ob-receipt');
-	return {
-		text: (await status.textContent()).trim(),
-		error: await status.evaluate((p) => p.classList.contains('ob-error')),
-		href: (await link.count()) ? await link.getAttribute('href') : null,
-	};
-}
-
-async function receiptStatus(href) {
-	const xml = await (await fetch(href)).text();
-	return (xml.match(/ status="([^"]*)"/) || [])[1];
-}
-
 // The document's tally on the static page ({for, against}).
 async function tally(lang) {
 	const html = await (await fetch(t.url(`${lang}/${DOC_PAGE}`))).text();
@@ -77,20 +56,20 @@ async function main() {
 	await t.step('a vote for the document', async () => {
 		nca.setIdentity('citizen');
 		nca.setMode('ok');
-		const r = await submit(docForm(), docForm().locator('button[value="for"]'));
+		const r = await t.submit(docForm(), docForm().locator('button[value="for"]'));
 		t.check('vote "for": accepted, with a link to the receipt', !r.error && r.href, r.text);
 		t.check('... the message is the page\'s (kk)', r.text.startsWith(t.str('kk', 'js.accepted')), r.text);
-		t.eq('... its receipt says counted', 'counted', await receiptStatus(r.href));
+		t.eq('... its receipt says counted', 'counted', await t.receiptStatus(r.href));
 		const last = nca.requests.at(-1);
 		t.check('... signed through kz.gov.pki.knca.basics with the signing key',
 			last && last.module === 'kz.gov.pki.knca.basics' && last.keyType === 'SIGNATURE', JSON.stringify(last));
 		first = r.href;
 	});
 	await t.step('the vote changed to against', async () => {
-		const r = await submit(docForm(), docForm().locator('button[value="against"]'));
+		const r = await t.submit(docForm(), docForm().locator('button[value="against"]'));
 		t.check('vote "against": accepted', !r.error && r.href, r.text);
-		t.eq('... its receipt says counted', 'counted', await receiptStatus(r.href));
-		t.eq('... the first vote\'s receipt now says replaced', 'replaced', await receiptStatus(first));
+		t.eq('... its receipt says counted', 'counted', await t.receiptStatus(r.href));
+		t.eq('... the first vote\'s receipt now says replaced', 'replaced', await t.receiptStatus(first));
 		const seen = await t.poll(async () => {
 			const n = await tally('kk');
 			return n.against === 1 && n.for === 0 && n;
@@ -103,9 +82,9 @@ async function main() {
 		nca.setMode('legacy-only');
 		const before = nca.requests.length;
 		const form = page.locator(`#proposal-${PROPOSAL} form.ob-sign`);
-		const r = await submit(form, form.locator('button[value="for"]'));
+		const r = await t.submit(form, form.locator('button[value="for"]'));
 		t.check('vote on the proposal: accepted', !r.error && r.href, r.text);
-		t.eq('... counted', 'counted', await receiptStatus(r.href));
+		t.eq('... counted', 'counted', await t.receiptStatus(r.href));
 		const asked = nca.requests.slice(before).map((q) => q.module);
 		t.eq('... basics refused as unknown, then signed with commonUtils signXml',
 			'kz.gov.pki.knca.commonUtils', asked.at(-1));
@@ -125,27 +104,27 @@ async function main() {
 		await area.evaluate((a) => { a.value = '😀'.repeat(1001); a.dispatchEvent(new Event('input')); });
 		t.eq('... 1001 of them', '1001 / 1000', (await form.locator('#ob-text-count').textContent()).trim());
 		const before = nca.requests.length;
-		let r = await submit(form, form.locator('button[type="submit"]'));
+		let r = await t.submit(form, form.locator('button[type="submit"]'));
 		t.check('more than 1000 characters: refused in the browser', r.error &&
 			r.text === t.str('ru', 'js.too-long').replace('{max}', '1000').replace('{n}', '1001'), r.text);
 		t.eq('... NCALayer was not asked', before, nca.requests.length);
 		await area.fill('   ');
-		r = await submit(form, form.locator('button[type="submit"]'));
+		r = await t.submit(form, form.locator('button[type="submit"]'));
 		t.check('an empty text: refused in the browser', r.error && r.text === t.str('ru', 'js.empty'), r.text);
 		const parts = await form.locator('#ob-part option').evaluateAll((os) => os.map((o) => o.value));
 		await form.locator('#ob-part').selectOption(parts.at(-1));
 		await area.fill('Предлагаю публиковать отчёт ежеквартально (синтетический тест браузера).');
-		r = await submit(form, form.locator('button[type="submit"]'));
+		r = await t.submit(form, form.locator('button[type="submit"]'));
 		t.check('the proposal: accepted', !r.error && r.href, r.text);
 		t.check('... the message is the page\'s (ru)', r.text.startsWith(t.str('ru', 'js.accepted')), r.text);
-		t.eq('... pending moderation', 'pending', await receiptStatus(r.href));
+		t.eq('... pending moderation', 'pending', await t.receiptStatus(r.href));
 	});
 
 	// What goes wrong, each with its message in the page's language.
 	await t.step('NCALayer not running', async () => {
 		await nca.close();
 		await page.goto(t.url(`kk/${DOC_PAGE}`));
-		const r = await submit(docForm(), docForm().locator('button[value="for"]'));
+		const r = await t.submit(docForm(), docForm().locator('button[value="for"]'));
 		t.check('NCALayer not running: says how to start it (kk)', r.error && r.text === t.str('kk', 'js.ncalayer-down'), r.text);
 		t.check('... the buttons work again', await docForm().locator('button[value="for"]').isEnabled());
 		nca = await t.startNcaLayer();
@@ -155,14 +134,14 @@ async function main() {
 		// basics answers a cancel with an empty body, commonUtils with "action.canceled".
 		for (const proto of ['basics-only', 'legacy-only']) {
 			nca.setMode('cancel', proto);
-			const r = await submit(docForm(), docForm().locator('button[value="for"]'));
+			const r = await t.submit(docForm(), docForm().locator('button[value="for"]'));
 			t.check(`cancelled in NCALayer: "cancelled" (${proto})`, r.error && r.text === t.str('kk', 'js.cancelled'), r.text);
 		}
 	});
 	await t.step('NCALayer refusing the key', async () => {
 		for (const proto of ['basics-only', 'legacy-only']) {
 			nca.setMode('refuse', proto);
-			const r = await submit(docForm(), docForm().locator('button[value="for"]'));
+			const r = await t.submit(docForm(), docForm().locator('button[value="for"]'));
 			t.check(`no suitable key: "cert-refused" (${proto})`, r.error && r.text.startsWith(t.str('kk', 'js.cert-refused')), r.text);
 		}
 	});
@@ -171,7 +150,7 @@ async function main() {
 			nca.setMode('ok');
 			nca.setIdentity(key);
 			await page.goto(t.url(`${lang}/${DOC_PAGE}`));
-			const r = await submit(docForm(), docForm().locator('button[value="against"]'));
+			const r = await t.submit(docForm(), docForm().locator('button[value="against"]'));
 			const want = `${t.str(lang, 'js.server-refused')} ${t.str(lang, `err.${code}`)}`;
 			t.check(`a ${key} certificate: the server's own message in ${lang}`, r.error && r.text === want,
 				`got "${r.text}", want "${want}"`);

@@ -137,7 +137,28 @@ const str = (lang, key) => {
 	return s;
 };
 
+/* Submits a form.ob-sign by clicking button and waits for portal.js's
+ * verdict in its .ob-status: {text, error, href (the receipt link)}. */
+async function submit(form, button) {
+	const status = form.locator('.ob-status');
+	await status.evaluate((p) => { p.textContent = ''; p.className = 'ob-status'; });
+	await button.click();
+	await status.locator('xpath=self::*[contains(@class, "ob-error") or .//a[contains(@class, "ob-receipt")]]')
+		.waitFor({ timeout: 30000 });
+	const link = status.locator('a.ob-receipt');
+	return {
+		text: (await status.textContent()).trim(),
+		error: await status.evaluate((p) => p.classList.contains('ob-error')),
+		href: (await link.count()) ? await link.getAttribute('href') : null,
+	};
+}
+
+async function receiptStatus(href) {
+	const xml = await (await fetch(new URL(href, BASE_URL))).text();
+	return (xml.match(/ status="([^"]*)"/) || [])[1];
+}
+
 module.exports = {
 	ROOT, BASE_URL, SCREENSHOTS, url, ok, notOk, check, eq, step, finish, poll,
-	launch, axe, screenshot, startNcaLayer, strings, str,
+	launch, axe, screenshot, startNcaLayer, strings, str, submit, receiptStatus,
 };
