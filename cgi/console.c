@@ -150,6 +150,8 @@ static void put_user(xmlNodePtr root, const struct session *s, const struct acce
 	set_attr(u, "bin", s->who.bin);
 	if (a->operator)
 		set_attr(u, "operator", "yes");
+	if (a->oversight)
+		set_attr(u, "oversight", "yes");
 	for (size_t i = 0; i < a->n_admins; i++) {
 		xmlNodePtr n = xmlNewChild(u, NULL, (const xmlChar *)"admin", NULL);
 
@@ -184,11 +186,69 @@ static int admin_view(struct view *v, xmlNodePtr root, const struct access *a)
 	return 0;
 }
 
+/* The pages: who may see each, and its name in the page XML. */
+enum need { NEED_NOTHING, NEED_ROLE, NEED_OPERATOR, NEED_ADMIN, NEED_OVERSIGHT };
+static const struct console_page {
+	const char *path;     /* after /console/LANG/; a trailing / takes an id */
+	const char *console;  /* /page/@console */
+	enum need need;
+} pages[] = {
+	{ "", "home", NEED_ROLE },
+	{ "operator", "operator", NEED_OPERATOR },
+	{ "audit", "audit", NEED_OPERATOR },               /* issue 7.5 */
+	{ "requests", "requests", NEED_OPERATOR },         /* */
+	{ "admin", "admin", NEED_ADMIN },
+	{ "oversight", "oversight", NEED_OVERSIGHT },      /* issue 7.2 */
+	{ "oversight/doc/", "oversight-doc", NEED_OVERSIGHT },
+	{ "instructions", "instructions", NEED_NOTHING },  /* */
+	{ "request", "request", NEED_NOTHING },            /* */
+};
+
+static const struct console_page *page_of(const char *page)
+{
+	for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++) {
+		size_t n = strlen(pages[i].path);
+
+		if (n > 0 && pages[i].path[n - 1] == '/' ? strncmp(page, pages[i].path, n) == 0 && page[n] != '\0'
+		                                         : strcmp(page, pages[i].path) == 0)
+			return &pages[i];
+	}
+	return NULL;
+}
+
+static int allowed(const struct console_page *p, const struct access *a)
+{
+	switch (p->need) {
+	case NEED_OPERATOR: return a->operator;
+	case NEED_ADMIN: return a->n_admins > 0;
+	case NEED_OVERSIGHT: return a->oversight > 0;
+	default: return 1;
+	}
+}
+
+/* The lists of the page; 0 or -1 with err. */
+static int fill_page(struct view *v, const struct console_page *p, const char *page, xmlNodePtr root,
+                     const struct access *a)
+{
+	switch (p->need) {
+	case NEED_OPERATOR:
+		if (strcmp(p->path, "audit") == 0)
+			return audit_view(v->w, root, v->err);
+		if (strcmp(p->path, "requests") == 0)
+			return requests_view(v->w, v->lang, root, v->err);
+		return operator_view(v, root);
+	case NEED_ADMIN: return admin_view(v, root, a);
+	case NEED_OVERSIGHT: return oversight_view(v->w, a, page, root, v->err);
+	default: return 0;
+	}
+}
+
 void handle_console(struct worker *w, const char *rest)
 {
 	char lang[3] = "", page[32] = "";
 	struct ob_err err = { 0 };
 	struct view v = { .w = w, .err = &err };
+	const struct console_page *p;
 	struct session s;
 	struct access a;
 	xmlDocPtr doc = NULL;
@@ -201,36 +261,35 @@ void handle_console(struct worker *w, const char *rest)
 		return;
 	}
 	if (slash == NULL || slash - rest != 2 || (strncmp(rest, "kk", 2) && strncmp(rest, "ru", 2)) ||
-	    strlen(slash + 1) >= sizeof page) {
+	    strlen(slash + 1) >= sizeof page || (p = page_of(slash + 1)) == NULL) {
 		reply_error(w, "not-found", rest);
 		return;
 	}
 	memcpy(lang, rest, 2);
 	snprintf(page, sizeof page, "%s", slash + 1);
-	if (strcmp(page, "") && strcmp(page, "operator") && strcmp(page, "admin")) {
-		reply_error(w, "not-found", rest);
-		return;
-	}
 	v.lang = lang;
 	if ((rc = session_current(w, &s, &err)) < 0 || (rc == 1 && access_load(w->ro, &s.who, &a, &err) != 0) ||
 	    ob_today(&v.today) != 0) {
 		reply_err(w, &err);
 		return;
 	}
-	if (rc == 0 || !access_any(&a)) {
-		/* Not signed in (or no role any more): the sign-in page. */
+	if (rc == 1 && !access_any(&a))
+		rc = 0;  /* no role any more: as if not signed in */
+	if (p->need == NEED_NOTHING) {
+		root = console_page_new(&doc, lang, page, p->console);
+		if (rc == 1)
+			put_user(root, &s, &a);
+	} else if (rc == 0) {
 		root = console_page_new(&doc, lang, page, "signin");
 		http = *page != '\0' ? 401 : 200;
-	} else if ((strcmp(page, "operator") == 0 && !a.operator) ||
-	           (strcmp(page, "admin") == 0 && a.n_admins == 0)) {
+	} else if (!allowed(p, &a)) {
 		root = console_page_new(&doc, lang, page, "denied");
 		put_user(root, &s, &a);
 		http = 403;
 	} else {
-		root = console_page_new(&doc, lang, page, *page ? page : "home");
+		root = console_page_new(&doc, lang, page, p->console);
 		put_user(root, &s, &a);
-		if ((strcmp(page, "operator") == 0 && operator_view(&v, root) != 0) ||
-		    (strcmp(page, "admin") == 0 && admin_view(&v, root, &a) != 0)) {
+		if (fill_page(&v, p, page, root, &a) != 0 || v.rc != 0) {
 			xmlFreeDoc(doc);
 			reply_err(w, &err);
 			return;

@@ -59,6 +59,10 @@ static void route(struct worker *w)
 	}
 	if (strncmp(path, "/api/receipts/", 14) == 0)
 		handle_receipts(w, path + 14);
+	else if (strncmp(path, "/console/oversight/export/", 26) == 0)
+		handle_oversight_export(w, path + 26);
+	else if (strcmp(path, "/console/audit.csv") == 0)
+		handle_audit_export(w);
 	else if (strncmp(path, "/console/", 9) == 0)
 		handle_console(w, path + 9);
 	else

@@ -16,6 +16,7 @@
 
 #include "calendar.h"
 #include "db_submit.h"
+#include "doc.h"
 #include "err.h"
 #include "sig.h"
 #include "session.h"
@@ -160,6 +161,11 @@ void handle_votes(struct worker *w);
 void handle_moderation(struct worker *w);
 void handle_answers(struct worker *w);
 void handle_documents(struct worker *w);
+/* What posting does to a document (P-9, P-10; documents.c): posted today
+ * and, for the kinds discussed, in discussion until the end it asks for or
+ * the earliest allowed; in the tree root and in d alike.  The check before
+ * signing (check.c) applies it too, so it judges what will be stored. */
+int document_as_posted(struct server *srv, xmlNodePtr root, struct doc *d, struct ob_err *err);
 void handle_receipts(struct worker *w, const char *id);
 /* cgi/oversight.c (issue 7, A-8, A-9): POST /api/oversight/{requests,decisions,blocks} */
 void handle_oversight_requests(struct worker *w);
@@ -169,6 +175,21 @@ void handle_session(struct worker *w);         /* POST /api/session: sign in */
 void handle_logout(struct worker *w);          /* POST /console/logout */
 void handle_console(struct worker *w, const char *rest); /* GET /console/LANG/PAGE */
 void handle_document_check(struct worker *w);  /* POST /api/documents/check */
+/* GET /console/oversight/export/NAME.EXT; GET /console/audit.csv */
+void handle_oversight_export(struct worker *w, const char *rest);
+void handle_audit_export(struct worker *w);
+
+/* ---- oversight_console.c: the oversight readers (issue 7, A-6) ---- */
+struct access;
+/* Adds the account and the lists of page ("oversight" or
+ * "oversight/doc/ID") under root, logging the visit; 0 or -1 with err
+ * (document-unknown for a document outside the scope). */
+int oversight_view(struct worker *w, const struct access *a, const char *page, xmlNodePtr root,
+                   struct ob_err *err);
+/* the access requests with their deadlines, for the operator. */
+int requests_view(struct worker *w, const char *lang, xmlNodePtr root, struct ob_err *err);
+/* The audit log for the operator's page. */
+int audit_view(struct worker *w, xmlNodePtr root, struct ob_err *err);
 
 /* Date checks shared by the handlers: 1 when the document's discussion is
  * open today (status in-discussion and today <= discussion_end). */

@@ -2,7 +2,9 @@
 #include <string.h>
 
 #include "access.h"
+#include "clock.h"
 #include "db_submit.h"
+#include "oversight.h"
 
 static int add_admin(const struct access_admin *ad, void *arg)
 {
@@ -16,6 +18,7 @@ static int add_admin(const struct access_admin *ad, void *arg)
 
 int access_load(struct store *st, const struct principal *who, struct access *a, struct ob_err *err)
 {
+	struct ob_date today;
 	int rc;
 
 	memset(a, 0, sizeof *a);
@@ -23,8 +26,18 @@ int access_load(struct store *st, const struct principal *who, struct access *a,
 		return -1;
 	a->operator = rc;
 	/* A person's own certificate never acts for a body (as in P-16's checks). */
-	if (who->bin[0] != '\0' && db_role_admins(st, who->bin, who->iin, add_admin, a, err) != 0)
+	if (who->bin[0] == '\0')
+		return 0;
+	if (db_role_admins(st, who->bin, who->iin, add_admin, a, err) != 0)
 		return -1;
+	/* A-11, A-15: an oversight reader signs in with the body's certificate
+	 * (its BIN) and has one account, active today (not expired, not
+	 * blocked); checked at every request, so a block is immediate. */
+	if (ob_today(&today) != 0)
+		return ob_err_set(err, "internal", 0, "no valid today"), -1;
+	if ((rc = oversight_account_active(st, who->iin, who->bin, today, &a->ov, err)) < 0)
+		return -1;
+	a->oversight = rc == 1 ? a->ov.id : 0;
 	return 0;
 }
 

@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 
+#include "db_oversight.h"
 #include "session.h"
 #include "store.h"
 
@@ -23,7 +24,8 @@ struct access {
 	int operator;                  /* P-15: moderates */
 	size_t n_admins;               /* P-16: answers for these administrators */
 	struct access_admin admins[ACCESS_ADMINS_MAX];
-	long long oversight;           /* issue 7: the reader's account, 0 none */
+	long long oversight;           /* issue 7: the reader's account id, 0 none */
+	struct ov_account ov;          /* that account, with its body's scope */
 };
 
 /* Fills a for who; 0 or -1 with err. */

@@ -3,6 +3,7 @@
  * core/db_oversight*.c, the scopes in core/scope.c. */
 #include <string.h>
 
+#include "csv.h"
 #include "oversight.h"
 #include "sig.h"
 #include "text.h"
@@ -281,36 +282,20 @@ int oversight_audit(struct store *st, const struct ov_account *a, const char *ac
 	return db_ov_audit_insert(st, &row, err);
 }
 
-/* One CSV field: quoted when it holds a comma, a quote or a line break. */
-static void csv_field(FILE *f, const char *v, int last)
-{
-	if (strpbrk(v, ",\"\r\n") != NULL) {
-		fputc('"', f);
-		for (; *v; v++) {
-			if (*v == '"')
-				fputc('"', f);
-			fputc(*v, f);
-		}
-		fputc('"', f);
-	} else {
-		fputs(v, f);
-	}
-	fputs(last ? "\r\n" : ",", f);
-}
-
 static int audit_line(const struct ov_audit *a, void *arg)
 {
 	FILE *f = arg;
 	char id[24];
 
 	snprintf(id, sizeof id, "%lld", a->id);
-	csv_field(f, id, 0);
-	csv_field(f, a->at, 0);
-	csv_field(f, a->iin, 0);
-	csv_field(f, a->bin, 0);
-	csv_field(f, a->scope, 0);
-	csv_field(f, a->action, 0);
-	csv_field(f, a->object, 1);
+	csv_field(f, 1, id);
+	csv_field(f, 0, a->at);
+	csv_field(f, 0, a->iin);
+	csv_field(f, 0, a->bin);
+	csv_field(f, 0, a->scope);
+	csv_field(f, 0, a->action);
+	csv_field(f, 0, a->object);
+	csv_end(f);
 	return ferror(f) ? 1 : 0;
 }
 

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <libxml/tree.h>
 
+#include "csv.h"
 #include "db_site.h"
 #include "err.h"
 #include "site_paths.h"
@@ -170,14 +171,6 @@ int data_fdp_package(struct gen *g, struct ob_err *err);
 int data_static(struct gen *g, const char *bucket, struct ob_err *err);
 FILE *data_open(struct gen *g, const char *rel, struct ob_err *err);
 int data_close(FILE *f, const char *rel, struct ob_err *err);
-void csv_field(FILE *f, int first, const char *s);
-void csv_int(FILE *f, int first, long long v);
-/* v when has is set, else an empty field. */
-void csv_int_if(FILE *f, int has, long long v);
-/* A classification code, or an empty field when it is 0 (absent). */
-void csv_code(FILE *f, int v);
-void csv_end(FILE *f);
-void csv_header(FILE *f, const char *const *cols);
 /* ".attORD.NAME": an attachment file name safe in a URL and a file system. */
 void data_attachment_suffix(char *buf, size_t n, int ord, const char *name);
 

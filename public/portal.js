@@ -50,6 +50,13 @@
 		moderation: { attrs: ['proposal', 'decision', 'reason'], children: ['justification'] },
 		answer: { attrs: ['proposal', 'decision', 'lang'], children: ['justification'], required: ['justification'] },
 		login: { attrs: [], children: [] },
+		// Order No. 270: oversight bodies and the operator.
+		'oversight-request': {
+			attrs: [], children: ['full-name', 'iin', 'position', 'unit', 'qr', 'phone', 'email', 'purpose'],
+			required: ['full-name', 'iin', 'position', 'unit', 'qr', 'purpose'],
+		},
+		'oversight-decision': { attrs: ['request', 'decision'], children: ['justification'] },
+		'oversight-block': { attrs: ['iin', 'left', 'reason'], children: [] },
 	};
 
 	const lang = document.documentElement.lang || 'kk';

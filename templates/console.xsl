@@ -11,7 +11,8 @@
      Every decision is a form.ob-sign that public/portal.js signs in
      NCALayer and posts to /api/; the session only shows the pages. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-                xmlns="http://www.w3.org/1999/xhtml">
+                xmlns="http://www.w3.org/1999/xhtml"
+                xmlns:ob="urn:obgen:strings" exclude-result-prefixes="ob">
   <xsl:import href="common.xsl"/>
 
   <xsl:variable name="console" select="concat($base, 'console/', $lang, '/')"/>
@@ -31,8 +32,15 @@
           <xsl:if test="user/@operator = 'yes'">
             <li><a href="{$console}operator"><xsl:call-template name="t"><xsl:with-param name="k" select="'console.title.operator'"/></xsl:call-template></a></li>
           </xsl:if>
+          <xsl:if test="user/@operator = 'yes'">
+            <li><a href="{$console}requests"><xsl:call-template name="t"><xsl:with-param name="k" select="'console.title.requests'"/></xsl:call-template></a></li>
+            <li><a href="{$console}audit"><xsl:call-template name="t"><xsl:with-param name="k" select="'console.title.audit'"/></xsl:call-template></a></li>
+          </xsl:if>
           <xsl:if test="user/admin">
             <li><a href="{$console}admin"><xsl:call-template name="t"><xsl:with-param name="k" select="'console.title.admin'"/></xsl:call-template></a></li>
+          </xsl:if>
+          <xsl:if test="user/@oversight = 'yes'">
+            <li><a href="{$console}oversight"><xsl:call-template name="t"><xsl:with-param name="k" select="'console.title.oversight'"/></xsl:call-template></a></li>
           </xsl:if>
         </ul>
         <!-- A plain form: logging out needs no script, and the token keeps
@@ -57,6 +65,7 @@
       <button type="submit"><xsl:call-template name="t"><xsl:with-param name="k" select="'console.signin.button'"/></xsl:call-template></button>
       <p class="ob-status" role="status" aria-live="polite"></p>
     </form>
+    <p><a href="{$console}instructions"><xsl:call-template name="t"><xsl:with-param name="k" select="'console.title.instructions'"/></xsl:call-template></a></p>
   </xsl:template>
 
   <xsl:template match="page[@console = 'home']" mode="console">
@@ -71,6 +80,10 @@
           — <xsl:call-template name="t"><xsl:with-param name="k" select="'console.home.admin'"/></xsl:call-template>
           <xsl:text> </xsl:text>
           <xsl:for-each select="user/admin"><xsl:if test="position() &gt; 1">, </xsl:if><xsl:value-of select="@code"/></xsl:for-each></li>
+      </xsl:if>
+      <xsl:if test="user/@oversight = 'yes'">
+        <li><a href="{$console}oversight"><xsl:call-template name="t"><xsl:with-param name="k" select="'console.title.oversight'"/></xsl:call-template></a>
+          — <xsl:call-template name="t"><xsl:with-param name="k" select="'console.home.oversight'"/></xsl:call-template></li>
       </xsl:if>
     </ul>
     <p class="note"><xsl:call-template name="t"><xsl:with-param name="k" select="'console.home.signed'"/></xsl:call-template></p>
@@ -278,5 +291,238 @@
         <p class="ob-status" role="status" aria-live="polite"></p>
       </form>
     </section>
+  </xsl:template>
+
+  <!-- ==== oversight bodies: issue 7, Order No. 270 (A-6..A-15) ==== -->
+
+  <!-- A list of <row>s as a table: one column per attribute, headed by the
+       string ov.col.NAME; the same rows are the CSV and XML exports. -->
+  <xsl:template match="rows" mode="table">
+    <xsl:param name="caption"/>
+    <xsl:choose>
+      <xsl:when test="row">
+        <div class="scroll" role="region" tabindex="0" aria-label="{$caption}">
+          <table class="rows rows-{@name}">
+            <caption><xsl:value-of select="$caption"/></caption>
+            <thead><tr>
+              <xsl:for-each select="row[1]/@*">
+                <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="concat('ov.col.', name())"/></xsl:call-template></th>
+              </xsl:for-each>
+            </tr></thead>
+            <tbody>
+              <xsl:for-each select="row">
+                <tr><xsl:for-each select="@*"><td><xsl:apply-templates select="." mode="cell"/></td></xsl:for-each></tr>
+              </xsl:for-each>
+            </tbody>
+          </table>
+        </div>
+      </xsl:when>
+      <xsl:otherwise><p class="empty"><xsl:call-template name="t"><xsl:with-param name="k" select="'none'"/></xsl:call-template></p></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template match="@*" mode="cell"><xsl:value-of select="."/></xsl:template>
+  <xsl:template match="rows[@name = 'documents']/row/@number" mode="cell">
+    <a href="{$console}oversight/doc/{../@id}"><xsl:value-of select="."/></a>
+  </xsl:template>
+  <xsl:template match="rows[@name = 'documents']/row/@status" mode="cell">
+    <xsl:call-template name="t"><xsl:with-param name="k" select="concat('status.', .)"/></xsl:call-template>
+  </xsl:template>
+  <xsl:template match="rows[@name = 'compliance']/row/@state" mode="cell">
+    <xsl:call-template name="t"><xsl:with-param name="k" select="concat('compliance.', .)"/></xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="exports">
+    <xsl:param name="names"/>
+    <p class="exports"><xsl:call-template name="t"><xsl:with-param name="k" select="'ov.exports'"/></xsl:call-template>
+      <xsl:for-each select="$S/s[starts-with(@key, 'ov.export.')]">
+        <xsl:variable name="n" select="substring-after(@key, 'ov.export.')"/>
+        <xsl:text> </xsl:text><xsl:value-of select="."/><xsl:text>: </xsl:text>
+        <a href="{$base}console/oversight/export/{$n}.csv">CSV</a><xsl:text> · </xsl:text>
+        <a href="{$base}console/oversight/export/{$n}.xml">XML</a><xsl:text>;</xsl:text>
+      </xsl:for-each>
+    </p>
+  </xsl:template>
+
+  <xsl:template match="page[@console = 'oversight' or @console = 'oversight-doc']" mode="account">
+    <dl class="facts account">
+      <dt><xsl:call-template name="t"><xsl:with-param name="k" select="'ov.body'"/></xsl:call-template></dt>
+      <dd><xsl:choose><xsl:when test="$lang = 'kk'"><xsl:value-of select="account/@body-kk"/></xsl:when><xsl:otherwise><xsl:value-of select="account/@body-ru"/></xsl:otherwise></xsl:choose></dd>
+      <dt><xsl:call-template name="t"><xsl:with-param name="k" select="'ov.scope'"/></xsl:call-template></dt>
+      <dd><xsl:call-template name="t"><xsl:with-param name="k" select="concat('ov.kind.', account/@kind)"/></xsl:call-template>
+        <xsl:if test="account/@region != ''"><xsl:value-of select="concat(' (KATO ', account/@region, ')')"/></xsl:if>
+        <xsl:if test="account/@codes != ''"><xsl:value-of select="concat(' (', account/@codes, ')')"/></xsl:if></dd>
+      <dt><xsl:call-template name="t"><xsl:with-param name="k" select="'ov.expires'"/></xsl:call-template></dt>
+      <dd><xsl:call-template name="date"><xsl:with-param name="d" select="account/@expires"/></xsl:call-template></dd>
+    </dl>
+    <p class="note"><xsl:call-template name="t"><xsl:with-param name="k" select="'ov.logged'"/></xsl:call-template></p>
+  </xsl:template>
+
+  <xsl:template match="page[@console = 'oversight']" mode="console">
+    <xsl:apply-templates select="." mode="account"/>
+    <xsl:call-template name="exports"/>
+    <h2 id="h-docs"><xsl:call-template name="t"><xsl:with-param name="k" select="'ov.documents'"/></xsl:call-template></h2>
+    <xsl:apply-templates select="rows[@name = 'documents']" mode="table">
+      <xsl:with-param name="caption" select="ob:t($lang, 'ov.documents')"/>
+    </xsl:apply-templates>
+    <h2 id="h-compliance"><xsl:call-template name="t"><xsl:with-param name="k" select="'ov.compliance'"/></xsl:call-template></h2>
+    <xsl:apply-templates select="rows[@name = 'compliance']" mode="table">
+      <xsl:with-param name="caption" select="ob:t($lang, 'ov.compliance')"/>
+    </xsl:apply-templates>
+  </xsl:template>
+
+  <xsl:template match="page[@console = 'oversight-doc']" mode="console">
+    <xsl:apply-templates select="." mode="account"/>
+    <p><a href="{$console}oversight"><xsl:call-template name="t"><xsl:with-param name="k" select="'ov.back'"/></xsl:call-template></a></p>
+    <h2 id="h-proposals"><xsl:call-template name="t"><xsl:with-param name="k" select="'ov.proposals'"/></xsl:call-template></h2>
+    <xsl:apply-templates select="rows[@name = 'proposals']" mode="table">
+      <xsl:with-param name="caption" select="ob:t($lang, 'ov.proposals')"/>
+    </xsl:apply-templates>
+    <h2 id="h-votes"><xsl:call-template name="t"><xsl:with-param name="k" select="'ov.votes'"/></xsl:call-template></h2>
+    <xsl:apply-templates select="rows[@name = 'votes']" mode="table">
+      <xsl:with-param name="caption" select="ob:t($lang, 'ov.votes')"/>
+    </xsl:apply-templates>
+  </xsl:template>
+
+  <!-- Issue 7.5: what every oversight account opened, for the operator. -->
+  <xsl:template match="page[@console = 'audit']" mode="console">
+    <p><xsl:call-template name="t"><xsl:with-param name="k" select="'ov.audit.lead'"/></xsl:call-template>
+      <xsl:text> </xsl:text><a href="{$base}console/audit.csv">CSV</a></p>
+    <xsl:apply-templates select="rows[@name = 'audit']" mode="table">
+      <xsl:with-param name="caption" select="ob:t($lang, 'console.title.audit')"/>
+    </xsl:apply-templates>
+  </xsl:template>
+
+  <!-- A-8, A-9: requests with their deadlines; each decision signed. -->
+  <xsl:template match="page[@console = 'requests']" mode="console">
+    <p><xsl:call-template name="t"><xsl:with-param name="k" select="'ov.requests.lead'"/></xsl:call-template></p>
+    <xsl:choose>
+      <xsl:when test="rows/row">
+        <ol class="queue">
+          <xsl:for-each select="rows/row">
+            <li class="queued" id="r{@id}">
+              <h2><xsl:call-template name="t"><xsl:with-param name="k" select="'ov.request'"/></xsl:call-template>
+                <xsl:value-of select="concat(' ', @id, ': ', @full-name)"/></h2>
+              <dl class="facts">
+                <dt><xsl:call-template name="t"><xsl:with-param name="k" select="'ov.body'"/></xsl:call-template></dt>
+                <dd><xsl:value-of select="@body"/> (<xsl:call-template name="t"><xsl:with-param name="k" select="concat('ov.kind.', @body-kind)"/></xsl:call-template>)</dd>
+                <dt><xsl:call-template name="t"><xsl:with-param name="k" select="'ov.col.position'"/></xsl:call-template></dt>
+                <dd><xsl:value-of select="concat(@position, ', ', @unit)"/></dd>
+                <dt><xsl:call-template name="t"><xsl:with-param name="k" select="'ov.col.purpose'"/></xsl:call-template></dt>
+                <dd><xsl:value-of select="@purpose"/></dd>
+                <dt><xsl:call-template name="t"><xsl:with-param name="k" select="'ov.col.state'"/></xsl:call-template></dt>
+                <dd><xsl:call-template name="t"><xsl:with-param name="k" select="concat('ov.state.', @state)"/></xsl:call-template></dd>
+                <dt><xsl:call-template name="t"><xsl:with-param name="k" select="'ov.col.review-due'"/></xsl:call-template></dt>
+                <dd><xsl:attribute name="class">due<xsl:if test="@review-overdue = 'yes'"> overdue</xsl:if></xsl:attribute>
+                  <xsl:call-template name="date"><xsl:with-param name="d" select="@review-due"/></xsl:call-template>
+                  <xsl:if test="@review-overdue = 'yes'"> — <strong><xsl:call-template name="t"><xsl:with-param name="k" select="'console.overdue'"/></xsl:call-template></strong></xsl:if></dd>
+                <xsl:if test="@grant-due != ''">
+                  <dt><xsl:call-template name="t"><xsl:with-param name="k" select="'ov.col.grant-due'"/></xsl:call-template></dt>
+                  <dd><xsl:attribute name="class">due<xsl:if test="@grant-overdue = 'yes'"> overdue</xsl:if></xsl:attribute>
+                    <xsl:call-template name="date"><xsl:with-param name="d" select="@grant-due"/></xsl:call-template>
+                    <xsl:if test="@grant-overdue = 'yes'"> — <strong><xsl:call-template name="t"><xsl:with-param name="k" select="'console.overdue'"/></xsl:call-template></strong></xsl:if></dd>
+                </xsl:if>
+              </dl>
+              <xsl:if test="@state = 'pending' or @state = 'approved'">
+                <form class="ob-sign" data-kind="oversight-decision" action="{$base}api/oversight/decisions" method="post" hidden="hidden">
+                  <fieldset>
+                    <legend><xsl:call-template name="t"><xsl:with-param name="k" select="'ov.decide'"/></xsl:call-template></legend>
+                    <input type="hidden" name="request" value="{@id}"/>
+                    <label for="why-r{@id}"><xsl:call-template name="t"><xsl:with-param name="k" select="'console.justification'"/></xsl:call-template></label>
+                    <textarea name="justification" id="why-r{@id}" rows="2" maxlength="1000"></textarea>
+                    <p class="buttons">
+                      <xsl:choose>
+                        <xsl:when test="@state = 'pending'">
+                          <button type="submit" name="decision" value="approve"><xsl:call-template name="t"><xsl:with-param name="k" select="'ov.approve'"/></xsl:call-template></button>
+                          <button type="submit" name="decision" value="refuse"><xsl:call-template name="t"><xsl:with-param name="k" select="'ov.refuse'"/></xsl:call-template></button>
+                        </xsl:when>
+                        <xsl:otherwise>
+                          <button type="submit" name="decision" value="grant"><xsl:call-template name="t"><xsl:with-param name="k" select="'ov.grant'"/></xsl:call-template></button>
+                        </xsl:otherwise>
+                      </xsl:choose>
+                    </p>
+                  </fieldset>
+                  <p class="ob-status" role="status" aria-live="polite"></p>
+                </form>
+              </xsl:if>
+            </li>
+          </xsl:for-each>
+        </ol>
+      </xsl:when>
+      <xsl:otherwise><p class="empty"><xsl:call-template name="t"><xsl:with-param name="k" select="'none'"/></xsl:call-template></p></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A-12: the instructions, in kk and ru. -->
+  <xsl:template match="page[@console = 'instructions']" mode="console">
+    <xsl:for-each select="$S/s[starts-with(@key, 'ov.help.')]">
+      <xsl:choose>
+        <xsl:when test="starts-with(@key, 'ov.help.h')"><h2><xsl:value-of select="."/></h2></xsl:when>
+        <xsl:otherwise><p><xsl:value-of select="."/></p></xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
+    <p><a href="{$console}request"><xsl:call-template name="t"><xsl:with-param name="k" select="'console.title.request'"/></xsl:call-template></a>
+      <xsl:text> · </xsl:text><a href="{$console}"><xsl:call-template name="t"><xsl:with-param name="k" select="'console.title.signin'"/></xsl:call-template></a></p>
+  </xsl:template>
+
+  <xsl:template name="field">
+    <xsl:param name="f"/>
+    <xsl:param name="k"/>
+    <p>
+      <label for="f-{$f}"><xsl:call-template name="t"><xsl:with-param name="k" select="$k"/></xsl:call-template></label>
+      <xsl:choose>
+        <xsl:when test="$f = 'purpose' or $f = 'qr'"><textarea name="{$f}" id="f-{$f}" rows="3" maxlength="1000" required="required"></textarea></xsl:when>
+        <xsl:otherwise>
+          <input type="text" name="{$f}" id="f-{$f}" maxlength="250">
+            <xsl:if test="$f != 'phone' and $f != 'email'"><xsl:attribute name="required">required</xsl:attribute></xsl:if>
+            <xsl:if test="$f = 'iin'"><xsl:attribute name="pattern">[0-9]{12}</xsl:attribute><xsl:attribute name="inputmode">numeric</xsl:attribute></xsl:if>
+            <xsl:if test="$f = 'email'"><xsl:attribute name="type">email</xsl:attribute></xsl:if>
+          </input>
+        </xsl:otherwise>
+      </xsl:choose>
+    </p>
+  </xsl:template>
+
+  <!-- A-8: the request form, signed with the state body's EDS; A-9: the
+       body's request to block an employee who left. -->
+  <xsl:template match="page[@console = 'request']" mode="console">
+    <p><xsl:call-template name="t"><xsl:with-param name="k" select="'ov.request.lead'"/></xsl:call-template></p>
+    <p class="needs-script"><xsl:call-template name="t"><xsl:with-param name="k" select="'console.needs-script'"/></xsl:call-template></p>
+    <form class="ob-sign request" data-kind="oversight-request" action="{$base}api/oversight/requests" method="post" hidden="hidden">
+      <fieldset>
+        <legend><xsl:call-template name="t"><xsl:with-param name="k" select="'ov.request.form'"/></xsl:call-template></legend>
+        <xsl:call-template name="field"><xsl:with-param name="f" select="'full-name'"/><xsl:with-param name="k" select="'ov.field.full-name'"/></xsl:call-template>
+        <xsl:call-template name="field"><xsl:with-param name="f" select="'iin'"/><xsl:with-param name="k" select="'ov.field.iin'"/></xsl:call-template>
+        <xsl:call-template name="field"><xsl:with-param name="f" select="'position'"/><xsl:with-param name="k" select="'ov.form.position'"/></xsl:call-template>
+        <xsl:call-template name="field"><xsl:with-param name="f" select="'unit'"/><xsl:with-param name="k" select="'ov.form.unit'"/></xsl:call-template>
+        <xsl:call-template name="field"><xsl:with-param name="f" select="'qr'"/><xsl:with-param name="k" select="'ov.field.qr'"/></xsl:call-template>
+        <fieldset>
+          <legend><xsl:call-template name="t"><xsl:with-param name="k" select="'ov.field.contacts'"/></xsl:call-template></legend>
+          <xsl:call-template name="field"><xsl:with-param name="f" select="'phone'"/><xsl:with-param name="k" select="'ov.form.phone'"/></xsl:call-template>
+          <xsl:call-template name="field"><xsl:with-param name="f" select="'email'"/><xsl:with-param name="k" select="'ov.form.email'"/></xsl:call-template>
+        </fieldset>
+        <xsl:call-template name="field"><xsl:with-param name="f" select="'purpose'"/><xsl:with-param name="k" select="'ov.field.purpose'"/></xsl:call-template>
+        <button type="submit"><xsl:call-template name="t"><xsl:with-param name="k" select="'ov.request.button'"/></xsl:call-template></button>
+      </fieldset>
+      <p class="ob-status" role="status" aria-live="polite"></p>
+    </form>
+    <h2 id="h-block"><xsl:call-template name="t"><xsl:with-param name="k" select="'ov.block'"/></xsl:call-template></h2>
+    <p><xsl:call-template name="t"><xsl:with-param name="k" select="'ov.block.lead'"/></xsl:call-template></p>
+    <form class="ob-sign block" data-kind="oversight-block" action="{$base}api/oversight/blocks" method="post" hidden="hidden">
+      <fieldset>
+        <legend><xsl:call-template name="t"><xsl:with-param name="k" select="'ov.block'"/></xsl:call-template></legend>
+        <p><label for="b-iin"><xsl:call-template name="t"><xsl:with-param name="k" select="'ov.field.iin'"/></xsl:call-template></label>
+          <input type="text" name="iin" id="b-iin" pattern="[0-9]{{12}}" inputmode="numeric" required="required"/></p>
+        <p><label for="b-left"><xsl:call-template name="t"><xsl:with-param name="k" select="'ov.block.left'"/></xsl:call-template></label>
+          <input type="date" name="left" id="b-left" required="required"/></p>
+        <p><label for="b-reason"><xsl:call-template name="t"><xsl:with-param name="k" select="'ov.block.reason'"/></xsl:call-template></label>
+          <select name="reason" id="b-reason">
+            <option value="dismissed"><xsl:call-template name="t"><xsl:with-param name="k" select="'ov.reason.dismissed'"/></xsl:call-template></option>
+            <option value="transferred"><xsl:call-template name="t"><xsl:with-param name="k" select="'ov.reason.transferred'"/></xsl:call-template></option>
+            <option value="other"><xsl:call-template name="t"><xsl:with-param name="k" select="'ov.reason.other'"/></xsl:call-template></option>
+          </select></p>
+        <button type="submit"><xsl:call-template name="t"><xsl:with-param name="k" select="'ov.block.button'"/></xsl:call-template></button>
+      </fieldset>
+      <p class="ob-status" role="status" aria-live="polite"></p>
+    </form>
   </xsl:template>
 </xsl:stylesheet>
