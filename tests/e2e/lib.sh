@@ -12,10 +12,19 @@ trap 'exit 130' INT
 # files are in NGINX_RUN or in a directory of RUN_DIRS (scripts/nginx-start
 # and scripts/api-start write them there).
 cleanup() {
+	local pids="" p i
 	for d in ${NGINX_RUN:-} ${RUN_DIRS:-}; do
 		for p in nginx obfcgi obgen; do
-			if [ -f "$d/$p.pid" ]; then kill "$(cat "$d/$p.pid" 2>/dev/null)" 2>/dev/null; fi
+			if [ -f "$d/$p.pid" ]; then
+				p=$(cat "$d/$p.pid" 2>/dev/null)
+				kill "$p" 2>/dev/null && pids="$pids $p"
+			fi
 		done
+	done
+	# Until they are gone (at most 5 s): obgen may be writing into $TMP.
+	for p in $pids; do
+		i=0
+		while kill -0 "$p" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
 	done
 	rm -rf "$TMP"
 }
