@@ -29,7 +29,6 @@ struct problems {
  * with the inner code kept in the detail (as POST /api/documents does). */
 static void problem(const struct ob_err *e, void *arg)
 {
-	static const char *const langs[] = { "kk", "ru" };
 	struct problems *p = arg;
 	const char *code = error_status(e->code) != 500 ? e->code : "document-invalid";
 	char detail[sizeof e->msg + sizeof e->code + 4];
@@ -38,18 +37,10 @@ static void problem(const struct ob_err *e, void *arg)
 	if (p->n++ >= PROBLEMS_MAX)
 		return;
 	n = xmlNewChild(p->root, NULL, (const xmlChar *)"problem", NULL);
-	if (e->line > 0) {
-		char line[16];
-
-		snprintf(line, sizeof line, "%d", e->line);
-		set_attr(n, "line", line);
-	}
+	if (e->line > 0)
+		set_attr_int(n, "line", e->line);
 	set_attr(n, "code", code);
-	for (int i = 0; i < 2; i++) {
-		xmlNodePtr m = xmlNewTextChild(n, NULL, (const xmlChar *)"message",
-		                               (const xmlChar *)error_message(code, langs[i]));
-		xmlNodeSetLang(m, (const xmlChar *)langs[i]);
-	}
+	add_messages(n, code);
 	if (strcmp(code, e->code) != 0)
 		snprintf(detail, sizeof detail, "%s: %s", e->code, e->msg);
 	else

@@ -24,14 +24,6 @@ struct view {
 	int rc;
 };
 
-static void set_int(xmlNodePtr n, const char *name, long long v)
-{
-	char buf[24];
-
-	snprintf(buf, sizeof buf, "%lld", v);
-	xmlSetProp(n, (const xmlChar *)name, (const xmlChar *)buf);
-}
-
 static void text_child(xmlNodePtr n, const char *name, const char *text)
 {
 	xmlNewTextChild(n, NULL, (const xmlChar *)name, (const xmlChar *)text);
@@ -59,7 +51,7 @@ static int put_due(struct view *v, xmlNodePtr n, struct ob_date due)
 		if (calendar_count_workdays(v->w->srv->cal, from, due, &left, v->err) != 0)
 			return -1;
 	}
-	set_int(n, "left", left);
+	set_attr_int(n, "left", left);
 	return 0;
 }
 
@@ -68,8 +60,8 @@ static xmlNodePtr proposal_node(struct view *v, const struct console_proposal *p
 	xmlNodePtr n = xmlNewChild(v->list, NULL, (const xmlChar *)"proposal", NULL);
 	char href[96];
 
-	set_int(n, "id", p->id);
-	set_int(n, "part", p->part_id);
+	set_attr_int(n, "id", p->id);
+	set_attr_int(n, "part", p->part_id);
 	set_attr(n, "document", p->number);
 	site_path_doc(href, sizeof href, v->lang, p->doc_id);
 	set_attr(n, "href", href);
@@ -117,16 +109,16 @@ static int add_document(const struct console_document *d, void *arg)
 	xmlNodePtr n = xmlNewChild(v->list, NULL, (const xmlChar *)"document", NULL);
 	char href[96];
 
-	set_int(n, "id", d->id);
+	set_attr_int(n, "id", d->id);
 	set_attr(n, "number", d->number);
 	set_attr(n, "kind", d->kind);
 	set_attr(n, "status", d->status);
 	set_attr(n, "posted", d->posted);
 	set_attr(n, "end", d->discussion_end);
-	set_int(n, "year", d->year);
-	set_int(n, "pending", d->pending);
-	set_int(n, "published", d->published);
-	set_int(n, "answered", d->answered);
+	set_attr_int(n, "year", d->year);
+	set_attr_int(n, "pending", d->pending);
+	set_attr_int(n, "published", d->published);
+	set_attr_int(n, "answered", d->answered);
 	site_path_doc(href, sizeof href, v->lang, d->id);
 	set_attr(n, "href", href);
 	if (d->final_report) {

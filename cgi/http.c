@@ -7,7 +7,7 @@
 #include "doc.h"
 #include "server.h"
 
-static const char *reason(int status)
+const char *http_reason(int status)
 {
 	switch (status) {
 	case 200: return "OK";
@@ -46,7 +46,7 @@ void reply_xml_headers(struct worker *w, int http, xmlDocPtr doc, const char *he
 
 	xmlDocDumpFormatMemoryEnc(doc, &buf, &len, "UTF-8", 1);
 	FCGX_FPrintF(w->req.out, "Status: %d %s\r\nContent-Type: application/xml; charset=utf-8\r\n"
-	             "Cache-Control: no-store\r\n%sContent-Length: %d\r\n\r\n", http, reason(http),
+	             "Cache-Control: no-store\r\n%sContent-Length: %d\r\n\r\n", http, http_reason(http),
 	             headers ? headers : "", len);
 	FCGX_PutStr((const char *)buf, len, w->req.out);
 	xmlFree(buf);
@@ -69,11 +69,30 @@ void set_attr(xmlNodePtr n, const char *name, const char *value)
 		xmlSetProp(n, (const xmlChar *)name, (const xmlChar *)value);
 }
 
+void set_attr_int(xmlNodePtr n, const char *name, long long value)
+{
+	char buf[24];
+
+	snprintf(buf, sizeof buf, "%lld", value);
+	xmlSetProp(n, (const xmlChar *)name, (const xmlChar *)buf);
+}
+
+void add_messages(xmlNodePtr n, const char *code)
+{
+	static const char *const langs[] = { "kk", "ru" };
+
+	for (int i = 0; i < 2; i++) {
+		xmlNodePtr m = xmlNewTextChild(n, NULL, (const xmlChar *)"message",
+		                               (const xmlChar *)error_message(code, langs[i]));
+		xmlNodeSetLang(m, (const xmlChar *)langs[i]);
+	}
+}
+
 void reply_receipt(struct worker *w, int http, const struct receipt *r)
 {
 	xmlDocPtr doc;
 	xmlNodePtr root = new_root(&doc, "receipt");
-	char href[64], num[24];
+	char href[64];
 
 	snprintf(href, sizeof href, "/api/receipts/%s", r->id);
 	set_attr(root, "id", r->id);
@@ -82,14 +101,10 @@ void reply_receipt(struct worker *w, int http, const struct receipt *r)
 	set_attr(root, "received", r->received);
 	set_attr(root, "sha256", r->sha256);
 	set_attr(root, "document", r->document);
-	if (r->proposal > 0) {
-		snprintf(num, sizeof num, "%lld", r->proposal);
-		set_attr(root, "proposal", num);
-	}
-	if (r->request > 0) {  /* issue 7: oversight access requests */
-		snprintf(num, sizeof num, "%lld", r->request);
-		set_attr(root, "request", num);
-	}
+	if (r->proposal > 0)
+		set_attr_int(root, "proposal", r->proposal);
+	if (r->request > 0)  /* issue 7: oversight access requests */
+		set_attr_int(root, "request", r->request);
 	set_attr(root, "href", href);
 	reply_xml(w, http, doc);
 	xmlFreeDoc(doc);
@@ -100,17 +115,10 @@ void reply_error(struct worker *w, const char *code, const char *detail)
 	xmlDocPtr doc;
 	xmlNodePtr root = new_root(&doc, "error");
 	int status = error_status(code);
-	char num[8];
-	static const char *const langs[] = { "kk", "ru" };
 
-	snprintf(num, sizeof num, "%d", status);
 	set_attr(root, "code", code);
-	set_attr(root, "status", num);
-	for (int i = 0; i < 2; i++) {
-		xmlNodePtr m = xmlNewTextChild(root, NULL, (const xmlChar *)"message",
-		                               (const xmlChar *)error_message(code, langs[i]));
-		xmlNodeSetLang(m, (const xmlChar *)langs[i]);
-	}
+	set_attr_int(root, "status", status);
+	add_messages(root, code);
 	if (detail != NULL && *detail != '\0')
 		xmlNewTextChild(root, NULL, (const xmlChar *)"detail", (const xmlChar *)detail);
 	reply_xml(w, status, doc);

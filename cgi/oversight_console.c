@@ -47,24 +47,16 @@ static void col(xmlNodePtr n, const char *name, const char *v)
 	xmlSetProp(n, (const xmlChar *)name, (const xmlChar *)(v ? v : ""));
 }
 
-static void col_int(xmlNodePtr n, const char *name, long long v)
-{
-	char buf[24];
-
-	snprintf(buf, sizeof buf, "%lld", v);
-	col(n, name, buf);
-}
-
 static int add_document(const struct scope_doc *d, void *arg)
 {
 	xmlNodePtr n = row(arg);
 
-	col_int(n, "id", d->id);
+	set_attr_int(n, "id", d->id);
 	col(n, "number", d->number);
 	col(n, "kind", d->kind);
 	col(n, "status", d->status);
-	col_int(n, "year", d->year);
-	col_int(n, "version", d->version);
+	set_attr_int(n, "year", d->year);
+	set_attr_int(n, "version", d->version);
 	col(n, "admin", d->admin_code);
 	col(n, "level", d->level);
 	col(n, "region", d->region);
@@ -79,7 +71,7 @@ static int add_proposal(const struct scope_proposal *p, void *arg)
 {
 	xmlNodePtr n = row(arg);
 
-	col_int(n, "id", p->id);
+	set_attr_int(n, "id", p->id);
 	col(n, "document", p->number);
 	col(n, "part", p->part_key);
 	col(n, "day", p->day);
@@ -93,8 +85,8 @@ static int add_proposal(const struct scope_proposal *p, void *arg)
 	col(n, "answer-day", p->answer_day);
 	col(n, "answer-lang", p->answer_lang);
 	col(n, "answer-text", p->answer_text);
-	col_int(n, "for", p->votes_for);
-	col_int(n, "against", p->votes_against);
+	set_attr_int(n, "for", p->votes_for);
+	set_attr_int(n, "against", p->votes_against);
 	col(n, "text", p->text);
 	return 0;
 }
@@ -105,10 +97,10 @@ static int add_votes(const struct scope_votes_day *v, void *arg)
 
 	col(n, "document", v->number);
 	col(n, "day", v->day);
-	col_int(n, "for", v->doc_for);
-	col_int(n, "against", v->doc_against);
-	col_int(n, "proposals-for", v->prop_for);
-	col_int(n, "proposals-against", v->prop_against);
+	set_attr_int(n, "for", v->doc_for);
+	set_attr_int(n, "against", v->doc_against);
+	set_attr_int(n, "proposals-for", v->prop_for);
+	set_attr_int(n, "proposals-against", v->prop_against);
 	return 0;
 }
 
@@ -129,7 +121,7 @@ static int add_compliance(const struct compliance_admin *a, const struct complia
 	col(n, "due", due);
 	col(n, "posted", posted);
 	col(n, "state", deadline_state_name(c->status.state));
-	col_int(n, "late-days", c->status.late_days);
+	set_attr_int(n, "late-days", c->status.late_days);
 	return 0;
 }
 
@@ -137,7 +129,7 @@ static int add_audit(const struct ov_audit *l, void *arg)
 {
 	xmlNodePtr n = row(arg);
 
-	col_int(n, "id", l->id);
+	set_attr_int(n, "id", l->id);
 	col(n, "at", l->at);
 	col(n, "iin", l->iin);
 	col(n, "bin", l->bin);
@@ -168,7 +160,7 @@ static int add_request(const struct ov_request *q, void *arg)
 	date_format(st.review_due, review);
 	if (st.grant_due.y)
 		date_format(st.grant_due, grant);
-	col_int(n, "id", q->id);
+	set_attr_int(n, "id", q->id);
 	col(n, "day", q->day);
 	col(n, "body", strcmp(rr->r.lang, "kk") == 0 ? q->body_name_kk : q->body_name_ru);
 	col(n, "body-kind", q->body_kind);

@@ -70,17 +70,6 @@ xmlNodePtr console_page_new(xmlDocPtr *doc, const char *lang, const char *page, 
 	return root;
 }
 
-static const char *status_line(int http)
-{
-	switch (http) {
-	case 200: return "200 OK";
-	case 401: return "401 Unauthorized";
-	case 403: return "403 Forbidden";
-	case 404: return "404 Not Found";
-	default: return "500 Internal Server Error";
-	}
-}
-
 void reply_page(struct worker *w, int http, xmlDocPtr page, const char *headers)
 {
 	static const char doctype[] = "<!DOCTYPE html>\n";
@@ -100,8 +89,8 @@ void reply_page(struct worker *w, int http, xmlDocPtr page, const char *headers)
 		goto fail;
 	xmlSaveClose(save);
 	save = NULL;
-	FCGX_FPrintF(w->req.out, "Status: %s\r\nContent-Type: text/html; charset=utf-8\r\n"
-	             "Cache-Control: no-store\r\n%sContent-Length: %d\r\n\r\n%s", status_line(http),
+	FCGX_FPrintF(w->req.out, "Status: %d %s\r\nContent-Type: text/html; charset=utf-8\r\n"
+	             "Cache-Control: no-store\r\n%sContent-Length: %d\r\n\r\n%s", http, http_reason(http),
 	             headers ? headers : "", (int)(sizeof doctype - 1) + xmlBufferLength(buf), doctype);
 	FCGX_PutStr((const char *)xmlBufferContent(buf), xmlBufferLength(buf), w->req.out);
 	goto out;

@@ -79,6 +79,11 @@ void reply_xml_headers(struct worker *w, int http, xmlDocPtr doc, const char *he
 xmlNodePtr new_root(xmlDocPtr *doc, const char *name);
 /* Sets the attribute unless value is NULL or "". */
 void set_attr(xmlNodePtr n, const char *name, const char *value);
+void set_attr_int(xmlNodePtr n, const char *name, long long value);
+/* <message xml:lang="kk"> and "ru" of an error code under n. */
+void add_messages(xmlNodePtr n, const char *code);
+/* "OK", "Not Found", ...: the reason phrase of an HTTP status. */
+const char *http_reason(int status);
 /* The HTTP status of an error code (errors.c); 500 for an unknown one. */
 int error_status(const char *code);
 /* Loads the kk and ru messages of every error code; -1 if one is missing. */
@@ -151,7 +156,8 @@ void reply_page(struct worker *w, int http, xmlDocPtr page, const char *headers)
  * when there is none, -1 with err. */
 int session_current(struct worker *w, struct session *s, struct ob_err *err);
 /* The value of one application/x-www-form-urlencoded field of body into
- * out (decoded); 0, or -1 when absent or too long. */
+ * out; 0, or -1 when absent, too long, or not plain letters, digits and
+ * '-' (tokens and language codes: nothing to decode). */
 int form_field(const char *body, const char *name, char *out, size_t size);
 
 /* ---- one handler per endpoint ---- */

@@ -48,13 +48,14 @@ static int cookie_token(struct worker *w, char out[SESSION_TOKEN_LEN + 1])
 	return -1;
 }
 
-struct touch_job {
+/* A change to one session, in the writer thread. */
+struct session_job {
 	long long id, now;
 };
 
 static int store_touch(struct store *st, void *arg, struct ob_err *err)
 {
-	struct touch_job *j = arg;
+	struct session_job *j = arg;
 
 	return db_session_touch(st, j->id, j->now, err);
 }
@@ -71,7 +72,7 @@ int session_current(struct worker *w, struct session *s, struct ob_err *err)
 	if ((rc = db_session_find(w->ro, hash, now, s, err)) != 1)
 		return rc;
 	if (session_needs_touch(s, now)) {
-		struct touch_job j = { s->id, now };
+		struct session_job j = { s->id, now };
 
 		if (committer_run(w->srv->commit, store_touch, &j, err) != 0)
 			return -1;
@@ -145,31 +146,19 @@ void handle_session(struct worker *w)
 
 int form_field(const char *body, const char *name, char *out, size_t size)
 {
-	size_t nl = strlen(name);
+	size_t nl = strlen(name), n;
 	const char *p = body;
 
+	/* The forms that reach us carry tokens and language codes only, so a
+	 * value with anything to decode (%XX, +) is refused, not decoded. */
 	while (p != NULL && *p != '\0') {
 		if (strncmp(p, name, nl) == 0 && p[nl] == '=') {
-			size_t n = 0;
-
-			for (p += nl + 1; *p != '\0' && *p != '&'; p++) {
-				int c = *p;
-
-				if (c == '+') {
-					c = ' ';
-				} else if (c == '%') {
-					char hex[3] = { p[1], p[1] ? p[2] : 0, 0 };
-					char *end;
-
-					c = (int)strtol(hex, &end, 16);
-					if (*end != '\0' || hex[1] == '\0')
-						return -1;
-					p += 2;
-				}
-				if (n + 1 >= size)
-					return -1;
-				out[n++] = (char)c;
-			}
+			p += nl + 1;
+			n = strcspn(p, "&");
+			if (n >= size || strspn(p, "0123456789abcdefghijklmnopqrstuvwxyz"
+			                           "ABCDEFGHIJKLMNOPQRSTUVWXYZ-") < n)
+				return -1;
+			memcpy(out, p, n);
 			out[n] = '\0';
 			return 0;
 		}
@@ -179,54 +168,50 @@ int form_field(const char *body, const char *name, char *out, size_t size)
 	return -1;
 }
 
-struct end_job {
-	long long id, now;
-};
-
 static int store_logout(struct store *st, void *arg, struct ob_err *err)
 {
-	struct end_job *j = arg;
+	struct session_job *j = arg;
 
 	return db_session_end(st, j->id, j->now, err);
 }
 
 void handle_logout(struct worker *w)
 {
-	char body[512], csrf[SESSION_TOKEN_LEN + 1], lang[4] = "kk", headers[256];
+	char csrf[SESSION_TOKEN_LEN + 1], lang[4] = "kk", headers[256], *body = NULL;
 	struct session s;
 	struct ob_err err = { 0 };
-	int n = 0, got, rc;
+	size_t len;
+	int rc;
 
 	if (strcmp(req_param(w, "REQUEST_METHOD"), "POST") != 0) {
 		reply_error(w, "method", "use POST");
 		return;
 	}
-	while (n < (int)sizeof body - 1 &&
-	       (got = FCGX_GetStr(body + n, (int)sizeof body - 1 - n, w->req.in)) > 0)
-		n += got;
-	body[n] = '\0';
+	if (read_body(w, 1024, &body, &len) != 0)
+		return;
 	if (form_field(body, "lang", lang, sizeof lang) != 0 || (strcmp(lang, "kk") && strcmp(lang, "ru")))
 		snprintf(lang, sizeof lang, "kk");
-	if ((rc = session_current(w, &s, &err)) < 0) {
-		reply_err(w, &err);
-		return;
-	}
+	if ((rc = session_current(w, &s, &err)) < 0)
+		goto fail;
 	if (rc == 1) {
-		struct end_job j = { s.id, ob_now() };
+		struct session_job j = { s.id, ob_now() };
 
 		/* A cross-site form cannot know the token (issue 6.2: CSRF-safe). */
 		if (form_field(body, "csrf", csrf, sizeof csrf) != 0 || !session_csrf_ok(&s, csrf)) {
-			reply_error(w, "csrf-invalid", "the form's token is not this session's");
-			return;
+			ob_err_set(&err, "csrf-invalid", 0, "the form's token is not this session's");
+			goto fail;
 		}
-		if (committer_run(w->srv->commit, store_logout, &j, &err) != 0) {
-			reply_err(w, &err);
-			return;
-		}
+		if (committer_run(w->srv->commit, store_logout, &j, &err) != 0)
+			goto fail;
 	}
 	snprintf(headers, sizeof headers,
 	         "Set-Cookie: " COOKIE "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict%s\r\n",
 	         behind_tls(w) ? "; Secure" : "");
 	FCGX_FPrintF(w->req.out, "Status: 303 See Other\r\nLocation: /console/%s/\r\n%s"
 	             "Cache-Control: no-store\r\nContent-Length: 0\r\n\r\n", lang, headers);
+	free(body);
+	return;
+fail:
+	reply_err(w, &err);
+	free(body);
 }
