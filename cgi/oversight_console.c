@@ -12,16 +12,14 @@
  *   /console/LANG/oversight/doc/ID       one document in scope: proposals
  *                                        with decisions, reasons, answers;
  *                                        votes by day
- *   /console/oversight/export/NAME.EXT   NAME documents, proposals, votes,
- *                                        compliance; EXT csv or xml
- *   /console/LANG/audit, /console/audit.csv   the log, for the operator */
+ *   /console/LANG/audit                  the log, for the operator
+ * The downloads of the same rows are cgi/exports.c. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "access.h"
 #include "clock.h"
-#include "csv.h"
 #include "date.h"
 #include "db_compliance.h"
 #include "db_oversight.h"
@@ -193,8 +191,8 @@ int requests_view(struct worker *w, const char *lang, xmlNodePtr root, struct ob
 }
 
 /* The rows of one list, in scope: 0 or -1 with err. */
-static int fill(struct worker *w, const struct ov_account *a, const char *name, long long doc_id,
-                xmlNodePtr list, struct ob_err *err)
+int oversight_rows(struct worker *w, const struct ov_account *a, const char *name, long long doc_id,
+                   xmlNodePtr list, struct ob_err *err)
 {
 	struct rows r = { list, NULL, w };
 	struct ob_date today;
@@ -226,8 +224,8 @@ static int store_audit(struct store *st, void *arg, struct ob_err *err)
 	return oversight_audit(st, j->a, j->action, j->object, err);
 }
 
-static int audit(struct worker *w, const struct ov_account *a, const char *action, const char *object,
-                 struct ob_err *err)
+int oversight_log(struct worker *w, const struct ov_account *a, const char *action, const char *object,
+                  struct ob_err *err)
 {
 	struct audit_job j = { a, action, object };
 
@@ -253,9 +251,9 @@ int oversight_view(struct worker *w, const struct access *acc, const char *page,
 	col(n, "granted", a->granted_day);
 	col(n, "expires", a->expires);
 	if (strcmp(page, "oversight") == 0) {
-		if (audit(w, a, "page", "oversight", err) != 0 ||
-		    fill(w, a, "documents", 0, xmlNewChild(root, NULL, (const xmlChar *)"rows", NULL), err) != 0 ||
-		    fill(w, a, "compliance", 0, xmlNewChild(root, NULL, (const xmlChar *)"rows", NULL), err) != 0)
+		if (oversight_log(w, a, "page", "oversight", err) != 0 ||
+		    oversight_rows(w, a, "documents", 0, xmlNewChild(root, NULL, (const xmlChar *)"rows", NULL), err) != 0 ||
+		    oversight_rows(w, a, "compliance", 0, xmlNewChild(root, NULL, (const xmlChar *)"rows", NULL), err) != 0)
 			return -1;
 		return 0;
 	}
@@ -265,20 +263,20 @@ int oversight_view(struct worker *w, const struct access *acc, const char *page,
 		return ob_err_set(err, "not-found", 0, "%s", page), -1;
 	if ((rc = db_scope_document_in(w->ro, &a->scope, doc_id, err)) <= 0) {
 		if (rc == 0) {
-			audit(w, a, "refused", page, err);
+			oversight_log(w, a, "refused", page, err);
 			ob_err_set(err, "document-unknown", 0, "no document %lld in this account's scope", doc_id);
 		}
 		return -1;
 	}
 	xmlSetProp(root, (const xmlChar *)"doc", (const xmlChar *)(page + strlen("oversight/doc/")));
-	if (audit(w, a, "page", page, err) != 0 ||
-	    fill(w, a, "proposals", doc_id, xmlNewChild(root, NULL, (const xmlChar *)"rows", NULL), err) != 0 ||
-	    fill(w, a, "votes", doc_id, xmlNewChild(root, NULL, (const xmlChar *)"rows", NULL), err) != 0)
+	if (oversight_log(w, a, "page", page, err) != 0 ||
+	    oversight_rows(w, a, "proposals", doc_id, xmlNewChild(root, NULL, (const xmlChar *)"rows", NULL), err) != 0 ||
+	    oversight_rows(w, a, "votes", doc_id, xmlNewChild(root, NULL, (const xmlChar *)"rows", NULL), err) != 0)
 		return -1;
 	return 0;
 }
 
-static int audit_rows(struct worker *w, xmlNodePtr list, struct ob_err *err)
+int audit_rows(struct worker *w, xmlNodePtr list, struct ob_err *err)
 {
 	struct rows r = { list, NULL, w };
 
@@ -289,139 +287,4 @@ static int audit_rows(struct worker *w, xmlNodePtr list, struct ob_err *err)
 int audit_view(struct worker *w, xmlNodePtr root, struct ob_err *err)
 {
 	return audit_rows(w, xmlNewChild(root, NULL, (const xmlChar *)"rows", NULL), err);
-}
-
-/* ---- exports ----------------------------------------------------------------- */
-
-/* The rows as CSV (RFC 4180): the first row's attribute names, then each
- * row's values in that order. */
-static char *rows_csv(xmlNodePtr list, size_t *len)
-{
-	char *buf = NULL;
-	FILE *f = open_memstream(&buf, len);
-	xmlNodePtr first = NULL;
-
-	if (f == NULL)
-		return NULL;
-	for (xmlNodePtr c = list->children; c != NULL && first == NULL; c = c->next)
-		if (c->type == XML_ELEMENT_NODE)
-			first = c;
-	for (xmlAttrPtr at = first ? first->properties : NULL; at != NULL; at = at->next)
-		csv_field(f, at == first->properties, (const char *)at->name);
-	if (first != NULL)
-		csv_end(f);
-	for (xmlNodePtr c = list->children; c != NULL; c = c->next) {
-		if (c->type != XML_ELEMENT_NODE)
-			continue;
-		for (xmlAttrPtr at = c->properties; at != NULL; at = at->next) {
-			xmlChar *v = xmlNodeGetContent((xmlNodePtr)at);
-
-			csv_field(f, at == c->properties, (const char *)v);
-			xmlFree(v);
-		}
-		csv_end(f);
-	}
-	fclose(f);
-	return buf;
-}
-
-static void reply_download(struct worker *w, xmlDocPtr doc, xmlNodePtr list, const char *name, int csv)
-{
-	char *body;
-	size_t len = 0;
-
-	if (!csv) {
-		char headers[128];
-
-		snprintf(headers, sizeof headers, "Content-Disposition: attachment; filename=\"%s.xml\"\r\n", name);
-		reply_xml_headers(w, 200, doc, headers);
-		return;
-	}
-	if ((body = rows_csv(list, &len)) == NULL) {
-		reply_error(w, "internal", "out of memory");
-		return;
-	}
-	FCGX_FPrintF(w->req.out, "Status: 200 OK\r\nContent-Type: text/csv; charset=utf-8\r\n"
-	             "Content-Disposition: attachment; filename=\"%s.csv\"\r\nCache-Control: no-store\r\n"
-	             "Content-Length: %lu\r\n\r\n", name, (unsigned long)len);
-	FCGX_PutStr(body, (int)len, w->req.out);
-	free(body);
-}
-
-/* NAME.csv or NAME.xml into name and *csv; -1 when it is neither. */
-static int export_name(const char *rest, char *name, size_t size, int *csv)
-{
-	const char *dot = strrchr(rest, '.');
-
-	if (dot == NULL || (size_t)(dot - rest) >= size || (strcmp(dot, ".csv") && strcmp(dot, ".xml")))
-		return -1;
-	memcpy(name, rest, (size_t)(dot - rest));
-	name[dot - rest] = '\0';
-	*csv = strcmp(dot, ".csv") == 0;
-	return 0;
-}
-
-/* The session's person and roles, or an answer: 401 without a session. */
-static int signed_in(struct worker *w, struct access *a)
-{
-	struct ob_err err = { 0 };
-	struct session s;
-	int rc;
-
-	if (strcmp(req_param(w, "REQUEST_METHOD"), "GET") != 0)
-		return reply_error(w, "method", "use GET"), -1;
-	if ((rc = session_current(w, &s, &err)) < 0 || (rc == 1 && access_load(w->ro, &s.who, a, &err) != 0))
-		return reply_err(w, &err), -1;
-	if (rc == 0)
-		return reply_error(w, "session-required", "sign in to the console first"), -1;
-	return 0;
-}
-
-void handle_oversight_export(struct worker *w, const char *rest)
-{
-	struct ob_err err = { 0 };
-	struct access a;
-	char name[32], object[64];
-	int csv;
-	xmlDocPtr doc;
-	xmlNodePtr list;
-
-	if (signed_in(w, &a) != 0)
-		return;
-	if (a.oversight == 0) {
-		reply_error(w, "role-missing", "exports are for oversight accounts");
-		return;
-	}
-	if (export_name(rest, name, sizeof name, &csv) != 0) {
-		reply_error(w, "not-found", rest);
-		return;
-	}
-	list = new_root(&doc, "rows");
-	snprintf(object, sizeof object, "export/%s", rest);
-	if (fill(w, &a.ov, name, 0, list, &err) != 0 || audit(w, &a.ov, "export", object, &err) != 0)
-		reply_err(w, &err);
-	else
-		reply_download(w, doc, list, name, csv);
-	xmlFreeDoc(doc);
-}
-
-void handle_audit_export(struct worker *w)
-{
-	struct ob_err err = { 0 };
-	struct access a;
-	xmlDocPtr doc;
-	xmlNodePtr list;
-
-	if (signed_in(w, &a) != 0)
-		return;
-	if (!a.operator) {
-		reply_error(w, "role-missing", "the audit log is the operator's");
-		return;
-	}
-	list = new_root(&doc, "rows");
-	if (audit_rows(w, list, &err) != 0)
-		reply_err(w, &err);
-	else
-		reply_download(w, doc, list, "audit", 1);
-	xmlFreeDoc(doc);
 }

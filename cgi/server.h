@@ -187,11 +187,22 @@ void handle_audit_export(struct worker *w);
 
 /* ---- oversight_console.c: the oversight readers (issue 7, A-6) ---- */
 struct access;
+struct ov_account;
 /* Adds the account and the lists of page ("oversight" or
  * "oversight/doc/ID") under root, logging the visit; 0 or -1 with err
  * (document-unknown for a document outside the scope). */
 int oversight_view(struct worker *w, const struct access *a, const char *page, xmlNodePtr root,
                    struct ob_err *err);
+/* The rows of list name (documents, proposals, votes, compliance) in a's
+ * scope under list, of one document or all (doc_id 0); not-found for
+ * another name. */
+int oversight_rows(struct worker *w, const struct ov_account *a, const char *name, long long doc_id,
+                   xmlNodePtr list, struct ob_err *err);
+/* Issue 7.5: logs that a opened object, before it is answered. */
+int oversight_log(struct worker *w, const struct ov_account *a, const char *action, const char *object,
+                  struct ob_err *err);
+/* The whole audit log as rows under list. */
+int audit_rows(struct worker *w, xmlNodePtr list, struct ob_err *err);
 /* the access requests with their deadlines, for the operator. */
 int requests_view(struct worker *w, const char *lang, xmlNodePtr root, struct ob_err *err);
 /* The audit log for the operator's page. */

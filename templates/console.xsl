@@ -332,7 +332,6 @@
   </xsl:template>
 
   <xsl:template name="exports">
-    <xsl:param name="names"/>
     <p class="exports"><xsl:call-template name="t"><xsl:with-param name="k" select="'ov.exports'"/></xsl:call-template>
       <xsl:for-each select="$S/s[starts-with(@key, 'ov.export.')]">
         <xsl:variable name="n" select="substring-after(@key, 'ov.export.')"/>
