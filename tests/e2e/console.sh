@@ -6,33 +6,17 @@
 # decisions) is tests/browser/.
 . tests/e2e/lib.sh
 export OB_TODAY=2026-11-29
-B=$TMP/b
-DB=$B/demo/portal.db
-PKI=$B/demo/pki
-RUN=$TMP/run
-NGINX_RUN=$RUN
-mkdir -p "$B" && cp "$OBCTL" "$OBGEN" "$BUILD/obfcgi" "$B/"
+demo_stack
 ctl() { "$B/obctl" --db "$DB" "$@"; }
-
-SITE=$(scripts/demo-site "$B" 2>/dev/null | tail -n 1)
-ADMIN_CODE=$(scripts/demo-pki "$B" 2>/dev/null | tail -n 1 | cut -d ' ' -f 1)
-check "demo site and PKI" test -f "$SITE/kk/index.html" -a -f "$PKI/users/admin-$ADMIN_CODE-auth.pem"
-PORT=$(free_port)
-URL=http://127.0.0.1:$PORT
-check "obfcgi and obgen start" scripts/api-start "$B" "$RUN" "$DB" "$B/demo/trust" "$B/site"
-API_RATE=100000r/s check "nginx starts" scripts/nginx-start "$RUN" "$SITE" "$PORT"
 
 RESP=$TMP/resp
 HDR=$TMP/headers
-# login KEY [NONCE]: signs <login> with PKI/users/KEY and posts it; prints
-# the status; the answer in $RESP, the headers in $HDR, the cookie in $TMP/cookie.
+# login KEY [NONCE]: signs <login> with PKI/users/KEY (a fresh nonce, or
+# NONCE) and posts it; prints the status; the answer in $RESP, the headers
+# in $HDR, the cookie in $TMP/cookie.
 login() {
-	local n=${2:-$(curl -s "$URL/api/challenge" | sed -n 's/.* nonce="\([0-9a-f]*\)".*/\1/p')}
-	printf '<?xml version="1.0" encoding="UTF-8"?>\n<login xmlns="urn:obkz:doc:1" nonce="%s"></login>\n' "$n" >"$TMP/login.xml"
-	sh tests/pki/sign.sh "$TMP/login.xml" "$PKI/users/$1.key" "$PKI/users/$1.pem" "$PKI/inter/cert.pem" >"$TMP/login.signed"
-	echo "$n" >"$TMP/last-nonce"
-	curl -s -D "$HDR" -o "$RESP" -w '%{http_code}' -H 'Content-Type: application/xml' \
-		--data-binary @"$TMP/login.signed" "$URL/api/session"
+	local n=${2:+ nonce=\"$2\"}
+	signed_post session "$1" "<login xmlns=\"urn:obkz:doc:1\"${n:- NONCE}></login>"
 	sed -n 's/^Set-Cookie: ob_session=\([0-9a-f]*\);.*/\1/p' "$HDR" | tr -d '\r' >"$TMP/cookie"
 }
 code() { sed -n 's/.* code="\([^"]*\)".*/\1/p' "$RESP" | head -n 1; }
@@ -58,15 +42,7 @@ check_eq "the same signed login again (nonce used): 409" 409 "$(login staff-auth
 check_eq "... nonce-reused" nonce-reused "$(code)"
 
 # ---- a proposal waiting for the operator, one for the administrator --------
-# signed ENDPOINT KEY XML-WITHOUT-NONCE-ATTR: fills in a fresh nonce, signs
-# with PKI/users/KEY, posts; the status.
-signed() {
-	local n
-	n=$(curl -s "$URL/api/challenge" | sed -n 's/.* nonce="\([0-9a-f]*\)".*/\1/p')
-	printf '<?xml version="1.0" encoding="UTF-8"?>\n%s\n' "$3" | sed "s/ NONCE/ nonce=\"$n\"/" >"$TMP/s.xml"
-	sh tests/pki/sign.sh "$TMP/s.xml" "$PKI/users/$2.key" "$PKI/users/$2.pem" "$PKI/inter/cert.pem" >"$TMP/s.signed"
-	curl -s -o "$RESP" -w '%{http_code}' -H 'Content-Type: application/xml' --data-binary @"$TMP/s.signed" "$URL/api/$1"
-}
+signed() { signed_post "$@"; }
 DOC=$(ctl list | awk -F'\t' -v c="$ADMIN_CODE" '$3 == "passport" && $7 == "in-discussion" && $5 == c &&
 	$2 !~ /^[A-Z]+-[0-9]+-[0-9]+-[0-9]+-/ { print $2; exit }')
 PART=$(ctl show "$DOC" | sed -n 's/^ *\[\([0-9]*\)\] goal .*/\1/p')

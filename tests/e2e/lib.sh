@@ -42,3 +42,36 @@ check_eq() { if [ "$2" = "$3" ]; then ok "$1"; else bad "$1 (expected '$2', got 
 finish() { [ "$FAILS" -eq 0 ]; }
 # A free TCP port on loopback.
 free_port() { p=$(( (($$ * 7) % 20000) + 20000 )); while ss -ltn 2>/dev/null | grep -q ":$p "; do p=$((p + 1)); done; echo $p; }
+
+# demo_stack: the demo database and site, the demo's test PKI and staff
+# (scripts/demo-pki) and the servers (obfcgi, obgen --watch, nginx without
+# a rate limit) on a free port, all in $TMP.  Sets B, DB, PKI, SITE, URL
+# and ADMIN_CODE (the demo administrator); one assertion per step.
+demo_stack() {
+	B=$TMP/b
+	DB=$B/demo/portal.db
+	PKI=$B/demo/pki
+	RUN=$TMP/run
+	NGINX_RUN=$RUN
+	mkdir -p "$B" && cp "$OBCTL" "$OBGEN" "$BUILD/obfcgi" "$B/"
+	SITE=$(scripts/demo-site "$B" 2>/dev/null | tail -n 1)
+	ADMIN_CODE=$(scripts/demo-pki "$B" 2>/dev/null | tail -n 1 | cut -d ' ' -f 1)
+	check "demo site and PKI" test -f "$SITE/kk/index.html" -a -f "$PKI/users/admin-$ADMIN_CODE-auth.pem"
+	URL=http://127.0.0.1:$(free_port)
+	check "obfcgi and obgen start" scripts/api-start "$B" "$RUN" "$DB" "$B/demo/trust" "$B/site"
+	API_RATE=100000r/s check "nginx starts" scripts/nginx-start "$RUN" "$SITE" "${URL##*:}"
+}
+
+# signed_post ENDPOINT KEY XML: " NONCE" in XML becomes a fresh nonce; the
+# document is signed as NCALayer signs (tests/pki/sign.sh) with
+# PKI/users/KEY and the intermediate CA, and posted to /api/ENDPOINT.
+# Prints the status; the answer is in $TMP/resp, the headers in $TMP/headers.
+signed_post() {
+	local n
+	n=$(curl -s "$URL/api/challenge" | sed -n 's/.* nonce="\([0-9a-f]*\)".*/\1/p')
+	printf '<?xml version="1.0" encoding="UTF-8"?>\n%s\n' "$3" | sed "s/ NONCE/ nonce=\"$n\"/" >"$TMP/s.xml"
+	echo "$n" >"$TMP/last-nonce"
+	sh tests/pki/sign.sh "$TMP/s.xml" "$PKI/users/$2.key" "$PKI/users/$2.pem" "$PKI/inter/cert.pem" >"$TMP/s.signed"
+	curl -s -D "$TMP/headers" -o "$TMP/resp" -w '%{http_code}' -H 'Content-Type: application/xml' \
+		--data-binary @"$TMP/s.signed" "$URL/api/$1"
+}

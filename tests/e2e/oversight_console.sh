@@ -9,20 +9,11 @@
 . tests/e2e/lib.sh
 export OB_TODAY=2026-11-29
 NS=urn:obkz:doc:1
-B=$TMP/b
-DB=$B/demo/portal.db
-PKI=$B/demo/pki
-RUN=$TMP/run
-NGINX_RUN=$RUN
-mkdir -p "$B" && cp "$OBCTL" "$OBGEN" "$BUILD/obfcgi" "$B/"
+demo_stack
 ctl() { "$B/obctl" --db "$DB" "$@"; }
 q() { sqlite3 "$DB" "$1"; }
 iin() { sh tests/pki/iin.sh "$1"; }
 issue() { tests/pki/issue.sh "$PKI" "$@" 2>/dev/null; }
-
-SITE=$(scripts/demo-site "$B" 2>/dev/null | tail -n 1)
-scripts/demo-pki "$B" >/dev/null 2>&1
-check "demo site and PKI" test -f "$SITE/kk/index.html" -a -f "$PKI/users/staff-auth.pem"
 
 # The region with the most local documents: the maslikhat's (A-6).
 REGION=$(q "SELECT a.region FROM documents d JOIN administrators a ON a.id = d.admin_id
@@ -53,22 +44,10 @@ issue reader-auth "/CN=СЕЙТҚАЛИ АЙГЕРІМ/serialNumber=IIN$READER/C
 issue reader-sign "/CN=СЕЙТҚАЛИ АЙГЕРІМ/serialNumber=IIN$READER/C=KZ/O=SYNTHETIC MASLIKHAT/OU=BIN$BIN_M"
 issue auditor-auth "/CN=ОМАРОВА ДИНА/serialNumber=IIN$AUDITOR/C=KZ/O=SYNTHETIC CHAMBER/OU=BIN$BIN_C" auth
 
-PORT=$(free_port)
-URL=http://127.0.0.1:$PORT
-check "obfcgi and obgen start" scripts/api-start "$B" "$RUN" "$DB" "$B/demo/trust" "$B/site"
-API_RATE=100000r/s check "nginx starts" scripts/nginx-start "$RUN" "$SITE" "$PORT"
-
 RESP=$TMP/resp
 HDR=$TMP/headers
-fresh_nonce() { curl -s "$URL/api/challenge" | sed -n 's/.* nonce="\([0-9a-f]*\)".*/\1/p'; }
-# signed ENDPOINT KEY XML (" NONCE" in XML is replaced by a fresh nonce):
-# the status; the answer in $RESP, headers in $HDR.
-signed() {
-	printf '<?xml version="1.0" encoding="UTF-8"?>\n%s\n' "$3" | sed "s/ NONCE/ nonce=\"$(fresh_nonce)\"/" >"$TMP/s.xml"
-	sh tests/pki/sign.sh "$TMP/s.xml" "$PKI/users/$2.key" "$PKI/users/$2.pem" "$PKI/inter/cert.pem" >"$TMP/s.signed"
-	curl -s -D "$HDR" -o "$RESP" -w '%{http_code}' -H 'Content-Type: application/xml' \
-		--data-binary @"$TMP/s.signed" "$URL/api/$1"
-}
+# signed ENDPOINT KEY XML (tests/e2e/lib.sh).
+signed() { signed_post "$@"; }
 attr() { sed -n "s/.* $1=\"\([^\"]*\)\".*/\1/p" "$RESP" | head -n 1; }
 request() { # BODY-KEY IIN
 	signed oversight/requests "$1" "<oversight-request xmlns=\"$NS\" NONCE><full-name>Синтетикалық қызметкер</full-name><iin>$2</iin><position>бас маман</position><unit>бюджет бөлімі</unit><qr>EQYZMET:SYNTHETIC:$2</qr><phone>+7 700 000 00 00</phone><purpose>Бюджеттің атқарылуын талдау</purpose></oversight-request>"
