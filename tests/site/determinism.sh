@@ -26,6 +26,12 @@ check "unchanged files are reused as hard links" sh -c \
 	"[ \"\$(stat -L -c %i '$TMP/a/current/kk/doc/0/8.html')\" = \"\$(stat -L -c %i '$TMP/a/gen/1/kk/doc/0/8.html')\" ]"
 check "changed files are new" sh -c \
 	"[ \"\$(stat -L -c %i '$TMP/a/current/kk/doc/0/2.html')\" != \"\$(stat -L -c %i '$TMP/a/gen/1/kk/doc/0/2.html')\" ]"
+# An unchanged directory is the previous generation's symlink, hard-linked
+# (no new inode), and still leads to the same pool directory.
+check "unchanged directories are the previous symlinks, hard-linked" sh -c \
+	"[ \"\$(stat -c %i '$TMP/a/gen/2/static')\" = \"\$(stat -c %i '$TMP/a/gen/1/static')\" ] &&
+	 [ -L '$TMP/a/gen/2/static' ] && [ \"\$(readlink '$TMP/a/current')\" = gen/2 ]"
+check "the hard-linked symlink serves the same files" cmp "$TMP/a/gen/1/static/site.css" "$TMP/a/current/static/site.css"
 # Old generations are collected: only the current and the previous remain.
 change "$TMP/site.db" "UPDATE documents SET title_kk = 'Үшінші (синтетикалық)', seq = $SEQ WHERE id = 1"
 check "third build" build "$TMP/site.db" "$TMP/a"
