@@ -6,6 +6,20 @@
 #include "db_util.h"
 #include "session.h"
 
+/* Sessions that ended or expired long ago: nothing to keep (they are not
+ * evidence; the audit log is).  Run at every sign-in and logout, so the
+ * table holds about a day of sessions whether or not anyone logs out. */
+static int prune(struct store *st, long long now, struct ob_err *err)
+{
+	sqlite3_stmt *p = store_stmt(st, ST_SESSION_PRUNE,
+	        "DELETE FROM sessions WHERE expires < ?1", err);
+
+	if (p == NULL)
+		return -1;
+	sqlite3_bind_int64(p, 1, now - SESSION_MAX);
+	return run(st, p, "sessions", err);
+}
+
 int db_session_insert(struct store *st, const struct session *s, const char token_hash[65],
                       struct ob_err *err)
 {
@@ -23,7 +37,9 @@ int db_session_insert(struct store *st, const struct session *s, const char toke
 	sqlite3_bind_text(q, 6, s->who.cert_sha256, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(q, 7, s->created);
 	sqlite3_bind_int64(q, 8, s->expires);
-	return run(st, q, "sessions", err);
+	if (run(st, q, "sessions", err) != 0)
+		return -1;
+	return prune(st, s->created, err);
 }
 
 int db_session_find(struct store *st, const char *token_hash, long long now, struct session *out,
@@ -72,7 +88,6 @@ int db_session_end(struct store *st, long long id, long long now, struct ob_err 
 {
 	sqlite3_stmt *q = store_stmt(st, ST_SESSION_END,
 	        "UPDATE sessions SET ended = ?2 WHERE id = ?1 AND ended IS NULL", err);
-	sqlite3_stmt *p;
 
 	if (q == NULL)
 		return -1;
@@ -80,10 +95,5 @@ int db_session_end(struct store *st, long long id, long long now, struct ob_err 
 	sqlite3_bind_int64(q, 2, now);
 	if (run(st, q, "sessions", err) != 0)
 		return -1;
-	/* Ended or expired long ago: nothing to keep (not evidence). */
-	if ((p = store_stmt(st, ST_SESSION_PRUNE,
-	        "DELETE FROM sessions WHERE expires < ?1", err)) == NULL)
-		return -1;
-	sqlite3_bind_int64(p, 1, now - SESSION_MAX);
-	return run(st, p, "sessions", err);
+	return prune(st, now, err);
 }

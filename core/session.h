@@ -49,6 +49,8 @@ int session_csrf_ok(const struct session *s, const char *csrf);
 int session_needs_touch(const struct session *s, long long now);
 
 /* ---- storage (core/db_session.c) ---- */
+/* Sign-in (s->created is now); also prunes sessions that expired before
+ * now - SESSION_MAX, as logout does. */
 int db_session_insert(struct store *st, const struct session *s, const char token_hash[65],
                       struct ob_err *err);
 /* The live session of a token hash at now (not ended, not idle, not past

@@ -200,6 +200,12 @@ static void test_absolute_end_and_prune(void **state)
 	must(db_session_end(st, 999999, T0 + 3600 + SESSION_MAX + 1, &err), &err);
 	must(store_commit(st, &err), &err);
 	assert_int_equal(sql_count(st, "SELECT count(*) FROM sessions"), 0);
+	/* Nobody logs out: the next sign-in prunes them as well. */
+	open_session(&p, T0, T0 + 3600, &s, token, hash);
+	assert_int_equal(sql_count(st, "SELECT count(*) FROM sessions"), 1);
+	open_session(&p, T0 + 3600 + SESSION_MAX + 1, T0 + 2 * SESSION_MAX, &s, token, hash);
+	assert_int_equal(sql_count(st, "SELECT count(*) FROM sessions"), 1);
+	assert_int_equal(find(hash, T0 + 3600 + SESSION_MAX + 2, &got), 1);
 }
 
 static void test_access_roles(void **state)
