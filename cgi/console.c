@@ -235,6 +235,29 @@ static int fill_page(struct view *v, const struct console_page *p, const char *p
 	}
 }
 
+/* A console page that could not be shown: the console's layout with the
+ * error's kk/ru message (err.CODE) and its HTTP status, not the API's XML.
+ * The detail stays in the server's log: it may name what the reader may
+ * not see (a document outside the scope is "not found", as if absent). */
+static void error_page(struct worker *w, const char *lang, const char *page,
+                       const struct session *s, const struct access *a, const struct ob_err *err)
+{
+	const char *code = err->code[0] ? err->code : "internal";
+	int status = error_status(code);
+	xmlDocPtr doc;
+	xmlNodePtr root = console_page_new(&doc, lang, page, "error"), e;
+
+	if (s != NULL && a != NULL)
+		put_user(root, s, a);
+	e = xmlNewChild(root, NULL, (const xmlChar *)"error", NULL);
+	set_attr(e, "code", code);
+	set_attr_int(e, "status", status);
+	if (status >= 500)
+		fprintf(stderr, "obfcgi: console %s/%s: %s: %s\n", lang, page, code, err->msg);
+	reply_page(w, status, doc, NULL);
+	xmlFreeDoc(doc);
+}
+
 void handle_console(struct worker *w, const char *rest)
 {
 	char lang[3] = "", page[32] = "";
@@ -252,17 +275,21 @@ void handle_console(struct worker *w, const char *rest)
 		reply_error(w, "method", "use GET");
 		return;
 	}
-	if (slash == NULL || slash - rest != 2 || (strncmp(rest, "kk", 2) && strncmp(rest, "ru", 2)) ||
-	    strlen(slash + 1) >= sizeof page || (p = page_of(slash + 1)) == NULL) {
+	if (slash == NULL || slash - rest != 2 || (strncmp(rest, "kk", 2) && strncmp(rest, "ru", 2))) {
 		reply_error(w, "not-found", rest);
 		return;
 	}
 	memcpy(lang, rest, 2);
+	if (strlen(slash + 1) >= sizeof page || (p = page_of(slash + 1)) == NULL) {
+		ob_err_set(&err, "not-found", 0, "no console page %s", slash + 1);
+		error_page(w, lang, "", NULL, NULL, &err);
+		return;
+	}
 	snprintf(page, sizeof page, "%s", slash + 1);
 	v.lang = lang;
 	if ((rc = session_current(w, &s, &err)) < 0 || (rc == 1 && access_load(w->ro, &s.who, &a, &err) != 0) ||
 	    ob_today(&v.today) != 0) {
-		reply_err(w, &err);
+		error_page(w, lang, page, NULL, NULL, &err);
 		return;
 	}
 	if (rc == 1 && !access_any(&a))
@@ -283,7 +310,7 @@ void handle_console(struct worker *w, const char *rest)
 		put_user(root, &s, &a);
 		if (fill_page(&v, p, page, root, &a) != 0 || v.rc != 0) {
 			xmlFreeDoc(doc);
-			reply_err(w, &err);
+			error_page(w, lang, page, &s, &a, &err);
 			return;
 		}
 	}

@@ -8,6 +8,7 @@
                  administrator's documents and final reports (P-17), and
                  posting a new passport or report (P-9, P-10)
        denied    signed in, but without the role this console needs
+       error     the page could not be shown: error/@code, error/@status
      Every decision is a form.ob-sign that public/portal.js signs in
      NCALayer and posts to /api/; the session only shows the pages. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -87,6 +88,13 @@
       </xsl:if>
     </ul>
     <p class="note"><xsl:call-template name="t"><xsl:with-param name="k" select="'console.home.signed'"/></xsl:call-template></p>
+  </xsl:template>
+
+  <!-- A page that could not be shown (cgi/console.c error_page): the
+       error's own message, as the API gives it, and the way back. -->
+  <xsl:template match="page[@console = 'error']" mode="console">
+    <p role="alert"><xsl:call-template name="t"><xsl:with-param name="k" select="concat('err.', error/@code)"/></xsl:call-template></p>
+    <p><a href="{$console}"><xsl:call-template name="t"><xsl:with-param name="k" select="'console.error.back'"/></xsl:call-template></a></p>
   </xsl:template>
 
   <xsl:template match="page[@console = 'denied']" mode="console">

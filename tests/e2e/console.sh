@@ -71,6 +71,8 @@ check_eq "the queue in Russian: 200" 200 "$(page /console/ru/operator "$OP")"
 check "... in Russian" grep -q 'Очередь модерации' "$RESP"
 check_eq "the operator is not an administrator: 403" 403 "$(page /console/kk/admin "$OP")"
 check_eq "an unknown console page: 404" 404 "$(page /console/kk/secrets "$OP")"
+check "... an HTML page in Kazakh with the message of not-found" sh -c \
+	"grep -q '<html[^>]* lang=\"kk\"' '$RESP' && grep -q 'Бет көрсетілмеді' '$RESP' && grep -q 'role=\"alert\"' '$RESP'"
 check_eq "an unknown language: 404" 404 "$(page /console/en/operator "$OP")"
 check_eq "POST to a console page: 405" 405 "$(curl -s -o /dev/null -w '%{http_code}' -b "ob_session=$OP" --data x "$URL/console/kk/operator")"
 

@@ -85,6 +85,10 @@ check_eq "a document in scope: 200" 200 "$(page "/console/ru/oversight/doc/$IN_D
 check "... its proposals and votes by day" sh -c "grep -q 'Все предложения' '$RESP' && grep -q 'Голоса по дням' '$RESP'"
 check_eq "a republican document, outside the maslikhat's scope: 404" 404 "$(page "/console/ru/oversight/doc/$OUT_DOC" "$R")"
 check_eq "... logged as refused" refused "$(q "SELECT action FROM oversight_audit ORDER BY id DESC LIMIT 1")"
+check "... an HTML page in the console's layout, in Russian, with the way back" sh -c \
+	"grep -q '<html[^>]* lang=\"ru\"' '$RESP' && grep -q 'Страница не показана' '$RESP' && grep -q 'href=\"/console/ru/\"' '$RESP'"
+check "... that says the document is unknown, as if it did not exist" grep -q 'role="alert">Такой документ не найден' "$RESP"
+check "... and does not say why" sh -c "! grep -q 'scope' '$RESP'"
 check_eq "a document that does not exist: 404" 404 "$(page /console/ru/oversight/doc/99999999 "$R")"
 check_eq "export documents.csv: 200" 200 "$(page /console/oversight/export/documents.csv "$R")"
 check_eq "... a header and one line per document in scope" $((IN_SCOPE + 1)) "$(grep -c $'\r$' "$RESP")"
