@@ -96,25 +96,8 @@ check_eq "... but not another administrator's" "" "$(ctl reports --admin-code "$
 # ---- requests ---------------------------------------------------------------
 
 RESP=$TMP/resp
-# post ENDPOINT MAKER...: POST MAKER's output to /api/ENDPOINT as $CT
-# (application/xml by default); prints the status, the answer is in $RESP.
-post() {
-	local ep=$1
-	shift
-	"$@" >"$TMP/body"
-	curl -s -o "$RESP" -w '%{http_code}' -H "Content-Type: ${CT:-application/xml}" \
-		--data-binary @"$TMP/body" "$URL/api/$ep"
-}
-get() { curl -s -o "$RESP" -w '%{http_code}' "$URL$1"; }
-# attr NAME: an attribute of the answer's root element.
-attr() { sed -n "s/.* $1=\"\([^\"]*\)\".*/\1/p" "$RESP" | head -n 1; }
-detail() { sed -n 's/.*<detail>\(.*\)<\/detail>.*/\1/p' "$RESP"; }
-# receipt ID: the status GET /api/receipts/ID tells.
-receipt() { [ "$(get "/api/receipts/$1")" = 200 ] && attr status; }
-
 # ---- makers of request bodies (standard output) -----------------------------
 
-fresh_nonce() { curl -s "$URL/api/challenge" | sed -n 's/.* nonce="\([0-9a-f]*\)".*/\1/p'; }
 # A fresh nonce attribute; $NONCE instead when set ("-": none).
 nonce_attr() {
 	local n=${NONCE:-$(fresh_nonce)}
@@ -155,15 +138,6 @@ document_xml() { # NUMBER [END]
 	[ -z "${2:-}" ] || end=" discussion-end=\"$2\""
 	perl -pe "if (/^<[a-z]/ && !\$root++) { s/ discussion-end=\"[^\"]*\"//; s/ number=\"[^\"]*\"/ number=\"$1\"$n$end/ }
 		${EDIT:-}" "$TMP/template.xml"
-}
-# signed WHO MAKER...: MAKER's output signed with users/WHO (the knobs of
-# tests/pki/sign.sh come from the environment).
-signed() {
-	local who=$1 f
-	shift
-	f=$(mktemp "$TMP/unsigned.XXXXXX")
-	"$@" >"$f"
-	sh tests/pki/sign.sh "$f" "$PKI/users/$who.key" "$PKI/users/$who.pem" 2>>"$TMP/sign.log"
 }
 # altered PERL MAKER...: MAKER's output (signed) changed afterwards.
 altered() { local e=$1; shift; "$@" | perl -0pe "$e"; }

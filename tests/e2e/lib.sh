@@ -43,6 +43,34 @@ finish() { [ "$FAILS" -eq 0 ]; }
 # A free TCP port on loopback.
 free_port() { p=$(( (($$ * 7) % 20000) + 20000 )); while ss -ltn 2>/dev/null | grep -q ":$p "; do p=$((p + 1)); done; echo $p; }
 
+# ---- requests to the API (api.sh, oversight.sh) ----------------------------
+# post ENDPOINT MAKER...: POST MAKER's output to /api/ENDPOINT as $CT
+# (application/xml by default); prints the status, the answer is in $RESP.
+post() {
+	local ep=$1
+	shift
+	"$@" >"$TMP/body"
+	curl -s -o "$RESP" -w '%{http_code}' -H "Content-Type: ${CT:-application/xml}" \
+		--data-binary @"$TMP/body" "$URL/api/$ep"
+}
+get() { curl -s -o "$RESP" -w '%{http_code}' "$URL$1"; }
+# attr NAME: an attribute of the answer's root element.
+attr() { sed -n "s/.* $1=\"\([^\"]*\)\".*/\1/p" "$RESP" | head -n 1; }
+detail() { sed -n 's/.*<detail>\(.*\)<\/detail>.*/\1/p' "$RESP"; }
+# receipt ID: the status GET /api/receipts/ID tells.
+receipt() { [ "$(get "/api/receipts/$1")" = 200 ] && attr status; }
+fresh_nonce() { curl -s "$URL/api/challenge" | sed -n 's/.* nonce="\([0-9a-f]*\)".*/\1/p'; }
+# signed WHO MAKER...: MAKER's output signed as NCALayer signs
+# (tests/pki/sign.sh, whose knobs come from the environment) with
+# PKI/users/WHO's key and certificate.
+signed() {
+	local who=$1 f
+	shift
+	f=$(mktemp "$TMP/unsigned.XXXXXX")
+	"$@" >"$f"
+	sh tests/pki/sign.sh "$f" "$PKI/users/$who.key" "$PKI/users/$who.pem" 2>>"$TMP/sign.log"
+}
+
 # demo_stack: the demo database and site, the demo's test PKI and staff
 # (scripts/demo-pki) and the servers (obfcgi, obgen --watch, nginx without
 # a rate limit) on a free port, all in $TMP.  Sets B, DB, PKI, SITE, URL

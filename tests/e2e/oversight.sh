@@ -64,25 +64,6 @@ API_RATE=100000r/s check "nginx starts" scripts/nginx-start "$RUN" "$TMP/site" "
 # ---- requests and answers (as in tests/e2e/api.sh) ------------------------------
 
 RESP=$TMP/resp
-post() {
-	local ep=$1
-	shift
-	"$@" >"$TMP/body"
-	curl -s -o "$RESP" -w '%{http_code}' -H "Content-Type: application/xml" \
-		--data-binary @"$TMP/body" "$URL/api/$ep"
-}
-get() { curl -s -o "$RESP" -w '%{http_code}' "$URL$1"; }
-attr() { sed -n "s/.* $1=\"\([^\"]*\)\".*/\1/p" "$RESP" | head -n 1; }
-detail() { sed -n 's/.*<detail>\(.*\)<\/detail>.*/\1/p' "$RESP"; }
-receipt() { [ "$(get "/api/receipts/$1")" = 200 ] && attr status; }
-fresh_nonce() { curl -s "$URL/api/challenge" | sed -n 's/.* nonce="\([0-9a-f]*\)".*/\1/p'; }
-signed() {
-	local who=$1 f
-	shift
-	f=$(mktemp "$TMP/unsigned.XXXXXX")
-	"$@" >"$f"
-	sh tests/pki/sign.sh "$f" "$PKI/users/$who.key" "$PKI/users/$who.pem" 2>>"$TMP/sign.log"
-}
 XMLDECL='<?xml version="1.0" encoding="UTF-8"?>'
 # request_xml IIN [QR] ($OMIT: an element left out)
 request_xml() {
