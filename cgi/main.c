@@ -73,8 +73,14 @@ static void *work(void *arg)
 {
 	struct worker *w = arg;
 
-	while (FCGX_Accept_r(&w->req) >= 0)
+	while (FCGX_Accept_r(&w->req) >= 0) {
 		route(w);
+		/* A statement a handler left on a row would keep this
+		 * connection on its snapshot, and the next requests of this
+		 * thread would not see new sessions, grants or blocks. */
+		if (store_idle(w->ro) > 0)
+			fprintf(stderr, "obfcgi: a read was left open (%s)\n", req_param(w, "DOCUMENT_URI"));
+	}
 	FCGX_Finish_r(&w->req);
 	return NULL;
 }

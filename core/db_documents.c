@@ -85,6 +85,7 @@ static int check_number(struct store *st, const struct doc *d, long long *id, st
 		return store_fail(st, err, "documents");
 	*id = sqlite3_column_int64(s, 0);
 	have = sqlite3_column_int(s, 1);
+	sqlite3_reset(s);  /* no read left open (store_idle) */
 	if (d->version != have + 1) {
 		ob_err_set(err, "duplicate-number", d->line,
 		           "document number %s already exists (version %d); a new version says version=\"%d\"",

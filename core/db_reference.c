@@ -211,12 +211,14 @@ static int found(struct store *st, sqlite3_stmt *s, long long *id, struct ob_err
 	if (s == NULL)
 		return -1;
 	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		if (id != NULL)
-			*id = sqlite3_column_int64(s, 0);
-		return 1;
-	}
-	return rc == SQLITE_DONE ? 0 : store_fail(st, err, "lookup");
+	if (rc == SQLITE_ROW && id != NULL)
+		*id = sqlite3_column_int64(s, 0);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		store_fail(st, err, "lookup");
+	/* Reset at once: left on its row, the statement would keep its read
+	 * transaction, and the connection its snapshot (store_idle). */
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 }
 
 int db_admin_find(struct store *st, const char *code, const char *region, long long *id, struct ob_err *err)

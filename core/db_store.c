@@ -50,6 +50,18 @@ sqlite3_stmt *store_stmt(struct store *st, int id, const char *sql, struct ob_er
 	return s;
 }
 
+int store_idle(struct store *st)
+{
+	int n = 0;
+
+	for (sqlite3_stmt *s = sqlite3_next_stmt(st->db, NULL); s != NULL; s = sqlite3_next_stmt(st->db, s))
+		if (sqlite3_stmt_busy(s)) {
+			sqlite3_reset(s);
+			n++;
+		}
+	return n;
+}
+
 static int exec(struct store *st, const char *sql, struct ob_err *err)
 {
 	char *msg = NULL;

@@ -25,6 +25,14 @@ int store_begin(struct store *st, struct ob_err *err);
 int store_commit(struct store *st, struct ob_err *err);
 void store_rollback(struct store *st);
 
+/* Resets every statement still in progress (stepped to a row and not
+ * reset) and returns how many there were.  On a connection outside an
+ * explicit transaction such a statement holds its read transaction open,
+ * and the connection keeps reading that old snapshot: obfcgi calls this
+ * after every request on its read connections, so no request sees the
+ * database as an earlier one left it. */
+int store_idle(struct store *st);
+
 /* Bumps the change sequence inside the current transaction; returns the new
  * value (the documents it touched record it in documents.seq), -1 on error. */
 long long store_seq_bump(struct store *st, struct ob_err *err);

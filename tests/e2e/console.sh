@@ -110,6 +110,16 @@ check_eq "without a session: 401 session-required" "401 session-required" "$(chk
 check_eq "the operator (no administrator role): 403" 403 \
 	"$(chk "$OP" "$(page /console/kk/operator "$OP" >/dev/null; sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' "$RESP" | head -n 1)" "$TMP/new.xml")"
 check_eq "the check stored nothing" "$before" "$(ctl stats | md5sum)"
+# After checks, every thread sees the database as it is now: a lookup left
+# on its row kept the thread's read connection on an old snapshot, so a new
+# session (or grant, or block) was invisible to that thread.
+for i in $(seq 1 40); do chk "$AD" "$CSRF" "$TMP/dup.xml" >/dev/null; done
+check_eq "a new session after 40 checks: 201" 201 "$(login "admin-$ADMIN_CODE-auth")"
+AD2=$(cat "$TMP/cookie")
+seen=0
+for i in $(seq 1 48); do [ "$(page /console/kk/admin "$AD2")" = 200 ] && seen=$((seen + 1)); done
+check_eq "... seen by every thread: 48 of 48 pages" 48 "$seen"
+check "... and no handler left a read open" sh -c "! grep -q 'a read was left open' '$TMP/run/obfcgi.log'"
 
 # ---- logout and revocation ---------------------------------------------------
 check_eq "logout with another session's token: 403" 403 \
