@@ -15,6 +15,7 @@
 #include "access.h"
 #include "clock.h"
 #include "db_submit.h"
+#include "oversight.h"
 #include "server.h"
 
 #define COOKIE "ob_session"
@@ -101,7 +102,11 @@ static int store_login(struct store *st, void *arg, struct ob_err *err)
 		return ob_err_set(err, "role-missing", 0, "the signer holds no role on the portal"), -1;
 	if ((rc = db_nonce_use(st, j->r->nonce, j->r->nonce_expires, ob_now(), err)) != 0)
 		return rc < 0 ? -1 : (ob_err_set(err, "nonce-reused", 0, "this nonce was already used"), -1);
-	return db_session_insert(st, &j->s, j->hash, err);
+	if (db_session_insert(st, &j->s, j->hash, err) != 0)
+		return -1;
+	/* An oversight reader's sign-in is in the audit log (issue 7.5), in
+	 * the same transaction as the session: no session without its line. */
+	return a.oversight ? oversight_audit(st, &a.ov, "sign-in", "session", err) : 0;
 }
 
 void handle_session(struct worker *w)

@@ -335,6 +335,25 @@
   <xsl:template match="rows[@name = 'documents']/row/@status" mode="cell">
     <xsl:call-template name="t"><xsl:with-param name="k" select="concat('status.', .)"/></xsl:call-template>
   </xsl:template>
+  <!-- Codes read as words; the exports keep the codes. -->
+  <xsl:template match="rows[@name = 'documents']/row/@kind" mode="cell">
+    <xsl:call-template name="t"><xsl:with-param name="k" select="concat('kind.', .)"/></xsl:call-template>
+  </xsl:template>
+  <xsl:template match="rows[@name = 'proposals']/row/@status" mode="cell">
+    <xsl:call-template name="t"><xsl:with-param name="k" select="concat('pstatus.', .)"/></xsl:call-template>
+  </xsl:template>
+  <xsl:template match="rows[@name = 'proposals']/row/@decision[. != '']" mode="cell">
+    <xsl:call-template name="t"><xsl:with-param name="k" select="concat('moderation.', .)"/></xsl:call-template>
+  </xsl:template>
+  <xsl:template match="rows[@name = 'proposals']/row/@reason[. != '']" mode="cell">
+    <xsl:call-template name="t"><xsl:with-param name="k" select="concat('reason.', .)"/></xsl:call-template>
+  </xsl:template>
+  <xsl:template match="rows[@name = 'proposals']/row/@answer[. != '']" mode="cell">
+    <xsl:call-template name="t"><xsl:with-param name="k" select="concat('answer.', .)"/></xsl:call-template>
+  </xsl:template>
+  <xsl:template match="rows[@name = 'audit']/row/@action" mode="cell">
+    <xsl:call-template name="t"><xsl:with-param name="k" select="concat('ov.action.', .)"/></xsl:call-template>
+  </xsl:template>
   <xsl:template match="rows[@name = 'compliance']/row/@state" mode="cell">
     <xsl:call-template name="t"><xsl:with-param name="k" select="concat('compliance.', .)"/></xsl:call-template>
   </xsl:template>

@@ -71,8 +71,11 @@ check_eq "the reader signs in before any grant: 403" 403 "$(login reader-auth)"
 check "the maslikhat's employee is granted access (request, approval, grant)" grant maslikhat "$READER"
 check "the chamber's employee too" grant chamber "$AUDITOR"
 check_eq "a signing certificate cannot sign in: 401" 401 "$(login reader-sign)"
+a0=$(audits)
 check_eq "the reader signs in with the body's authentication certificate: 201" 201 "$(login reader-auth)"
 R=$(cat "$TMP/cookie")
+check_eq "... the sign-in is in the audit log" "$((a0 + 1)) sign-in" \
+	"$(audits) $(q "SELECT action FROM oversight_audit ORDER BY id DESC LIMIT 1")"
 
 # ---- exactly the scope (A-6) ------------------------------------------------
 a0=$(audits)
@@ -97,7 +100,7 @@ check_eq "export proposals.xml: 200" 200 "$(page /console/oversight/export/propo
 check_eq "export votes.csv and compliance.xml: 200 200" "200 200" \
 	"$(page /console/oversight/export/votes.csv "$R") $(page /console/oversight/export/compliance.xml "$R")"
 check_eq "an unknown export: 404" 404 "$(page /console/oversight/export/secrets.csv "$R")"
-check_eq "every page and export above is logged (who, when, scope, what)" 8 \
+check_eq "the sign-in and every page and export above are logged (who, when, scope, what)" 9 \
 	"$(q "SELECT count(*) FROM oversight_audit WHERE iin = '$READER' AND bin = '$BIN_M' AND scope LIKE 'maslikhat%' AND at != ''")"
 check_eq "the chamber's reader sees every document" 201 "$(login auditor-auth)"
 C=$(cat "$TMP/cookie")
@@ -121,6 +124,9 @@ check_eq "the operator signs in" 201 "$(login staff-auth)"
 O=$(cat "$TMP/cookie")
 check_eq "the operator's audit page: 200" 200 "$(page /console/ru/audit "$O")"
 check "... lists the reader's visits" grep -q "$READER" "$RESP"
+check "... each action in words: sign-in, page, refused, export" sh -c "grep -q '<td>Вход в систему</td>' '$RESP' &&
+	grep -q '<td>Открыта страница</td>' '$RESP' && grep -q '<td>В доступе отказано</td>' '$RESP' &&
+	grep -q '<td>Выгрузка</td>' '$RESP' && ! grep -q '<td>page</td>' '$RESP'"
 check_eq "the operator's audit.csv: 200" 200 "$(page /console/audit.csv "$O")"
 check_eq "... a header and every logged line" $(( $(audits) + 1 )) "$(grep -c $'\r$' "$RESP")"
 check_eq "the operator has no oversight console: 403" 403 "$(page /console/kk/oversight "$O")"
