@@ -351,8 +351,11 @@
   <xsl:template match="rows[@name = 'proposals']/row/@answer[. != '']" mode="cell">
     <xsl:call-template name="t"><xsl:with-param name="k" select="concat('answer.', .)"/></xsl:call-template>
   </xsl:template>
+  <!-- The log is evidence: an action without a name still shows its code. -->
   <xsl:template match="rows[@name = 'audit']/row/@action" mode="cell">
-    <xsl:call-template name="t"><xsl:with-param name="k" select="concat('ov.action.', .)"/></xsl:call-template>
+    <xsl:variable name="w" select="ob:t($lang, concat('ov.action.', .))"/>
+    <xsl:value-of select="$w"/>
+    <xsl:if test="$w = ''"><xsl:value-of select="."/></xsl:if>
   </xsl:template>
   <xsl:template match="rows[@name = 'compliance']/row/@state" mode="cell">
     <xsl:call-template name="t"><xsl:with-param name="k" select="concat('compliance.', .)"/></xsl:call-template>

@@ -82,7 +82,7 @@ exec 9>"${TMPDIR:-/tmp}/obkz-ncalayer-13579.lock"
 if ! flock -w 600 9; then bad "the NCALayer port is free (another browser test run holds it)"; exit 1; fi
 mkdir -p "$BUILD/screenshots"
 tests=("$@")
-[ ${#tests[@]} -gt 0 ] || tests=(tests/browser/citizen.js tests/browser/staff.js)
+[ ${#tests[@]} -gt 0 ] || tests=(tests/browser/citizen.js tests/browser/staff.js tests/browser/oversight.js)
 for t in "${tests[@]}"; do
 	echo "# $t"
 	BASE_URL=$URL/ PKI=$PKI SCREENSHOTS=$BUILD/screenshots DOC=$DOC DOC_PAGE=$DOC_PAGE \

@@ -39,7 +39,15 @@ check() {
 }
 # check_eq "description" expected actual
 check_eq() { if [ "$2" = "$3" ]; then ok "$1"; else bad "$1 (expected '$2', got '$3')"; fi; }
-finish() { [ "$FAILS" -eq 0 ]; }
+# finish: the exit status.  A test that ran obfcgi ($RUN/obfcgi.log) also
+# asserts that no handler left a read open (store_idle logs it): that
+# thread would have gone on reading an old snapshot.
+finish() {
+	if [ -n "${RUN:-}" ] && [ -f "$RUN/obfcgi.log" ]; then
+		check "obfcgi left no read open between requests" sh -c "! grep -q 'a read was left open' '$RUN/obfcgi.log'"
+	fi
+	[ "$FAILS" -eq 0 ]
+}
 # A free TCP port on loopback.
 free_port() { p=$(( (($$ * 7) % 20000) + 20000 )); while ss -ltn 2>/dev/null | grep -q ":$p "; do p=$((p + 1)); done; echo $p; }
 
