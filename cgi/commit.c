@@ -5,6 +5,7 @@
  * answered only after the COMMIT that holds its job has returned: a 201 is
  * on disk. */
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -64,6 +65,10 @@ static void run_batch(struct committer *c, struct job *batch)
 			}
 		}
 	}
+	/* As for the workers' read connections (main.c): no statement of a
+	 * job may keep this connection on the batch's snapshot. */
+	if (store_idle(c->st) > 0)
+		fprintf(stderr, "obfcgi: a read was left open by a job of the batch\n");
 }
 
 static void *writer(void *arg)
