@@ -335,6 +335,11 @@
   <xsl:template match="rows[@name = 'documents']/row/@status" mode="cell">
     <xsl:call-template name="t"><xsl:with-param name="k" select="concat('status.', .)"/></xsl:call-template>
   </xsl:template>
+  <!-- Dates as on the site (DD.MM.YYYY in <time>); the exports keep ISO. -->
+  <xsl:template match="row/@day[. != ''] | row/@decided[. != ''] | row/@answer-day[. != '']
+                       | row/@posted[. != ''] | row/@discussion-end[. != ''] | row/@due[. != '']" mode="cell">
+    <xsl:call-template name="date"><xsl:with-param name="d" select="."/></xsl:call-template>
+  </xsl:template>
   <!-- Codes read as words; the exports keep the codes. -->
   <xsl:template match="rows[@name = 'documents']/row/@kind" mode="cell">
     <xsl:call-template name="t"><xsl:with-param name="k" select="concat('kind.', .)"/></xsl:call-template>

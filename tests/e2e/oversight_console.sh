@@ -83,6 +83,9 @@ check_eq "the oversight console: 200" 200 "$(page /console/kk/oversight "$R")"
 check "... the body and its scope" grep -q 'Облыстық мәслихат (синтетикалық)' "$RESP"
 check_eq "... one row per document in scope (drafts included)" "$IN_SCOPE" "$(grep -o '<a href="/console/kk/oversight/doc/' "$RESP" | wc -l)"
 check "... the compliance record" grep -q 'rows-compliance' "$RESP"
+check "... dates as on the site (DD.MM.YYYY in <time>), not ISO" sh -c \
+	"grep -q '<td><time datetime=\"[0-9-]*\">[0-9][0-9]\.[0-9][0-9]\.[0-9]\{4\}</time></td>' '$RESP' &&
+	 ! grep -q '<td>20[0-9][0-9]-[0-9][0-9]-[0-9][0-9]</td>' '$RESP'"
 check_eq "... and the visit is in the audit log" $((a0 + 1)) "$(audits)"
 check_eq "a document in scope: 200" 200 "$(page "/console/ru/oversight/doc/$IN_DOC" "$R")"
 check "... its proposals and votes by day" sh -c "grep -q 'Все предложения' '$RESP' && grep -q 'Голоса по дням' '$RESP'"
