@@ -21,52 +21,71 @@
  *                                   programs), regions, functional groups
  *
  * (L is kk or ru, S the shard id / 100.)  Drafts are not public and are
- * skipped, as in obgen.  Where obgen computes a page from several tables
- * (program history, chart totals, compliance, statistics) the exporter
- * computes the same figures with the same SQL and rules, so that Hugo's
- * templates only lay them out, as obgen's stylesheets do.
+ * skipped, as in obgen.  Every figure comes from the reads obgen makes
+ * (core/db_site.h, db_site_discussion.h, db_lifecycle.h) and the same
+ * computations (core/db_compliance.h, deadline.h, calendar.h, nonce.h), so
+ * Hugo's templates only lay them out, as obgen's stylesheets do.
  *
  *   hugo_export DB SITEDIR
  *
- * "Today" (compliance, statistics) is OB_TODAY=YYYY-MM-DD when set, else the
- * date in Almaty (UTC+5), as for obgen (core/clock.h).
- *
- * This is a benchmark tool, not part of the portal: its SQL reads the schema
- * directly (it must build with nothing but sqlite3 and libc), so it lives
- * here and not in core/db_*.c.  Untimed; the benchmark times Hugo only. */
+ * "Today" (compliance, statistics) is ob_today() (core/clock.h): OB_TODAY
+ * when set, else the date in Almaty.  Untimed; the benchmark times Hugo
+ * only. */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <stdarg.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 
-#include <sqlite3.h>
+#include <libxml/tree.h>
+
+#include "calendar.h"
+#include "clock.h"
+#include "db_calendar.h"
+#include "db_compliance.h"
+#include "db_lifecycle.h"
+#include "db_site.h"
+#include "db_site_discussion.h"
+#include "db_submit.h"
+#include "deadline.h"
+#include "nonce.h"
+#include "site_paths.h"
+#include "xmlin.h"
 
 #define NLANG 2
 static const char *const lang[NLANG] = { "kk", "ru" };
 
 /* Documents and programs per content directory, as obgen shards its pages. */
-#define SHARD 100
+#define SHARD SITE_SHARD
 /* The largest programs on a charts page (GEN_CHART_PROGRAMS). */
 #define CHART_PROGRAMS 15
 /* Years a program's history can span. */
 #define MAXYEARS 64
 
-#define PUBLIC "d.status <> 'draft'"
-
-static sqlite3 *db;
+static struct store *st;
+static struct db_site *site;
+static struct calendar *cal;
+static struct ob_date today;
+static char today_s[DATE_STRLEN];
+static struct ob_err err;
 static const char *root;  /* SITEDIR */
 
 /* ---- output helpers ---- */
 
 static void die(const char *what)
 {
-	fprintf(stderr, "hugo_export: %s: %s\n", what, db != NULL ? sqlite3_errmsg(db) : "");
+	fprintf(stderr, "hugo_export: %s%s%s\n", what, err.msg[0] ? ": " : "", err.msg);
 	exit(1);
+}
+
+/* A read of core/: fails on -1 only (a callback's stop value is not an error). */
+static int need(int rc, const char *what)
+{
+	if (rc < 0)
+		die(what);
+	return rc;
 }
 
 static void *xrealloc(void *p, size_t n)
@@ -76,6 +95,12 @@ static void *xrealloc(void *p, size_t n)
 	return p;
 }
 
+/* p with room for element n: doubles when n is 0 or a power of two. */
+static void *grow(void *p, size_t n, size_t size)
+{
+	return (n & (n - 1)) == 0 ? xrealloc(p, (n ? 2 * n : 1) * size) : p;
+}
+
 static char *xstrdup(const char *s)
 {
 	char *p = strdup(s != NULL ? s : "");
@@ -83,25 +108,6 @@ static char *xstrdup(const char *s)
 	if (p == NULL)
 		die("out of memory");
 	return p;
-}
-
-static sqlite3_stmt *prep(const char *sql)
-{
-	sqlite3_stmt *st;
-
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-		die(sql);
-	return st;
-}
-
-static const char *col(sqlite3_stmt *st, int i)
-{
-	return (const char *)sqlite3_column_text(st, i);
-}
-
-static long long i64(sqlite3_stmt *st, int i)
-{
-	return sqlite3_column_int64(st, i);
 }
 
 static int mkdirs(char *path)
@@ -209,20 +215,14 @@ static void jint(FILE *f, int first, const char *key, long long v)
 	fprintf(f, "%lld", v);
 }
 
-/* A column as a JSON value: integer, null or string. */
-static void jcol(FILE *f, int first, const char *key, sqlite3_stmt *st, int i)
+/* An integer column that may be NULL (has 0). */
+static void jopt(FILE *f, const char *key, int has, long long v)
 {
-	jkey(f, first, key);
-	switch (sqlite3_column_type(st, i)) {
-	case SQLITE_NULL:
+	jkey(f, 0, key);
+	if (has)
+		fprintf(f, "%lld", v);
+	else
 		fputs("null", f);
-		break;
-	case SQLITE_INTEGER:
-		fprintf(f, "%lld", i64(st, i));
-		break;
-	default:
-		json_str(f, col(st, i));
-	}
 }
 
 /* Plain text as Markdown: the text stays literal (every ASCII punctuation
@@ -266,307 +266,228 @@ static void section_open(FILE *f[NLANG], const char *section, const char *url)
 		both(f, ",\"url\":\"%s\"", url);
 }
 
-/* ---- dates and the working-day calendar (core/date.h, core/calendar.h) ---- */
+/* ---- what every page refers to: administrators, programs, documents ---- */
 
-#define NODATE (-1L)  /* no date: every date here is after 1970 */
-
-/* Days since 1970-01-01 of a civil date (H. Hinnant's days_from_civil). */
-static long days_of(int y, int m, int d)
-{
-	long era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-static void civil_of(long z, int *y, int *m, int *d)
-{
-	long era, doe, yoe, doy, mp;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
-static int year_of(long z)
-{
-	int y, m, d;
-
-	civil_of(z, &y, &m, &d);
-	return y;
-}
-
-/* Strict YYYY-MM-DD (a real day of 2000..2100) as a day number, or NODATE. */
-static long date_parse(const char *s)
-{
-	int y, m, d, yy, mm, dd;
-	long z;
-
-	if (s == NULL || strlen(s) != 10 || s[4] != '-' || s[7] != '-' ||
-	    strspn(s, "0123456789") != 4 || strspn(s + 5, "0123456789") != 2 ||
-	    strspn(s + 8, "0123456789") != 2)
-		return NODATE;
-	y = atoi(s);
-	m = atoi(s + 5);
-	d = atoi(s + 8);
-	if (y < 2000 || y > 2100 || m < 1 || m > 12 || d < 1)
-		return NODATE;
-	z = days_of(y, m, d);
-	civil_of(z, &yy, &mm, &dd);
-	return yy == y && mm == m && dd == d ? z : NODATE;
-}
-
-static char *date_str(long z, char buf[11])
-{
-	int y, m, d;
-
-	civil_of(z, &y, &m, &d);
-	snprintf(buf, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u, (unsigned)d % 100u);
-	return buf;
-}
-
-/* "YYYY-MM-DDTHH:MM:SSZ" (UTC) as seconds since 1970, or -1. */
-static long long utc_time(const char *s)
-{
-	char day[11];
-	long z;
-
-	if (s == NULL || strlen(s) != 20 || s[10] != 'T' || s[13] != ':' || s[16] != ':' ||
-	    s[19] != 'Z')
-		return -1;
-	memcpy(day, s, 10);
-	day[10] = '\0';
-	if ((z = date_parse(day)) == NODATE)
-		return -1;
-	return z * 86400LL + atoi(s + 11) * 3600LL + atoi(s + 14) * 60LL + atoi(s + 17);
-}
-
-/* ob_today(): OB_TODAY, else the date at UTC+5. */
-static long today(void)
-{
-	const char *env = getenv("OB_TODAY");
-	long z;
-
-	if (env != NULL && env[0] != '\0') {
-		if ((z = date_parse(env)) == NODATE) {
-			fprintf(stderr, "hugo_export: OB_TODAY=%s is not a date\n", env);
-			exit(1);
-		}
-		return z;
-	}
-	return (long)((time(NULL) + 5 * 3600) / 86400);
-}
-
-/* The loaded years and the days that differ from the five-day week
- * (schema/004_calendar.sql).  A year not loaded is an error for every
- * computation that touches it, never a guess. */
-static struct {
-	int years[MAXYEARS];
-	size_t nyears;
-	struct special { long day; int worked; } *days;
-	size_t ndays;
-} cal;
-
-static void calendar_load(void)
-{
-	sqlite3_stmt *st = prep("SELECT year FROM calendar_years ORDER BY year");
-
-	while (sqlite3_step(st) == SQLITE_ROW && cal.nyears < MAXYEARS)
-		cal.years[cal.nyears++] = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	st = prep("SELECT date, kind FROM calendar_days ORDER BY date");
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		cal.days = xrealloc(cal.days, (cal.ndays + 1) * sizeof *cal.days);
-		cal.days[cal.ndays].day = date_parse(col(st, 0));
-		cal.days[cal.ndays++].worked = strcmp(col(st, 1), "workday") == 0;
-	}
-	sqlite3_finalize(st);
-}
-
-/* 1 worked, 0 not, -1 the year is not loaded. */
-static int worked(long z)
-{
-	int y = year_of(z), found = 0;
-	size_t lo = 0, hi = cal.ndays;
-
-	for (size_t i = 0; i < cal.nyears && !found; i++)
-		found = cal.years[i] == y;
-	if (!found)
-		return -1;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-
-		if (cal.days[mid].day == z)
-			return cal.days[mid].worked;
-		if (cal.days[mid].day < z)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return (z + 3) % 7 < 5;  /* 1970-01-01 was a Thursday: Monday..Friday */
-}
-
-/* The n-th working day strictly after from (from never counts). */
-static long add_workdays(long from, int n)
-{
-	if (worked(from) < 0)
-		return NODATE;
-	while (n > 0) {
-		int w = worked(++from);
-
-		if (w < 0)
-			return NODATE;
-		n -= w;
-	}
-	return from;
-}
-
-static long next_workday(long z)
-{
-	int w = worked(z);
-
-	return w < 0 ? NODATE : w ? z : add_workdays(z, 1);
-}
-
-/* Working days in [from, to]; -1 when a year is not loaded. */
-static int count_workdays(long from, long to)
-{
-	int n = 0;
-
-	for (long z = from; z <= to; z++) {
-		int w = worked(z);
-
-		if (w < 0)
-			return -1;
-		n += w;
-	}
-	return worked(from) < 0 || worked(to) < 0 ? -1 : n;
-}
-
-/* ---- reference data: names for the templates, ids to keys for the docs ---- */
-
+/* Each table is in id order, the id its first member (find()). */
 struct admin {
 	long long id;
-	char *bin, *region;
+	char code[4], *bin, *region;
 };
+struct program {
+	long long id, admin_id;
+	int fgroup;
+	char code[4], *name[NLANG];
+};
+struct doc {
+	long long id, program_id, rank, press_rank;
+	long long report_len;  /* the final report's size, -1 when none */
+	char *posted, reported[DATE_STRLEN];
+	int year, press;       /* press: a passport or implementation report (P-12) */
+};
+
 static struct admin *admins;
-static size_t nadmins;
+static struct program *programs;
+static struct doc *docs;
+static size_t nadmins, nprograms, ndocs;
+
+static int id_cmp(const void *key, const void *elem)
+{
+	long long a = *(const long long *)key, b = *(const long long *)elem;
+
+	return (a > b) - (a < b);
+}
+
+static void *find(long long id, void *v, size_t n, size_t size)
+{
+	return n > 0 ? bsearch(&id, v, n, size, id_cmp) : NULL;
+}
 
 static const struct admin *admin_find(long long id)
 {
-	size_t lo = 0, hi = nadmins;
+	const struct admin *a = find(id, admins, nadmins, sizeof *admins);
 
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (admins[mid].id == id)
-			return &admins[mid];
-		if (admins[mid].id < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	die("administrator not found");
-	return NULL;
+	if (a == NULL)
+		die("administrator not found");
+	return a;
 }
 
-/* An administrator's budget programs, as its list page shows them. */
-static void admin_programs(FILE *f, sqlite3_stmt *q, long long admin_id)
+static const struct program *program_find(long long id)
 {
+	return find(id, programs, nprograms, sizeof *programs);
+}
+
+static int on_program(const struct site_program *p, void *arg)
+{
+	struct program *x;
+
+	(void)arg;
+	programs = grow(programs, nprograms, sizeof *programs);
+	x = &programs[nprograms++];
+	x->id = p->id;
+	x->admin_id = p->admin_id;
+	x->fgroup = p->fgroup;
+	snprintf(x->code, sizeof x->code, "%s", p->code);
+	for (int l = 0; l < NLANG; l++)
+		x->name[l] = xstrdup(p->name[l]);
+	return 0;
+}
+
+static int on_doc_row(const struct site_doc *d, void *arg)
+{
+	struct doc *x;
+
+	(void)arg;
+	docs = grow(docs, ndocs, sizeof *docs);
+	x = &docs[ndocs++];
+	memset(x, 0, sizeof *x);
+	x->id = d->id;
+	x->program_id = d->program_id;
+	x->year = d->year;
+	x->posted = xstrdup(d->posted);
+	x->press = strcmp(d->kind, "passport") == 0 || strcmp(d->kind, "implementation-report") == 0;
+	x->report_len = -1;
+	return 0;
+}
+
+static int on_report_row(const struct final_report *r, void *arg)
+{
+	struct doc *d = find(r->doc_id, docs, ndocs, sizeof *docs);
+
+	(void)arg;
+	if (d != NULL) {
+		d->report_len = (long long)r->len;
+		snprintf(d->reported, sizeof d->reported, "%s", r->reported);
+	}
+	return 0;
+}
+
+/* Newest first, as obgen's lists: posting date, then id. */
+static int recent_cmp(const void *pa, const void *pb)
+{
+	const struct doc *a = *(const struct doc *const *)pa, *b = *(const struct doc *const *)pb;
+	int c = strcmp(b->posted, a->posted);
+
+	return c != 0 ? c : (a->id < b->id) - (a->id > b->id);
+}
+
+/* The programs, the public documents with their final reports, and the
+ * ranks that order the lists newest first (Hugo's default order of pages
+ * is by weight): among all documents, and among the press releases or the
+ * rest. */
+static void tables_load(void)
+{
+	struct doc **by = NULL;
+	long long n[2] = { 0, 0 };
+
+	need(db_site_programs(site, on_program, NULL, &err), "programs");
+	need(db_site_docs(site, on_doc_row, NULL, &err), "documents");
+	need(db_final_report_list(st, on_report_row, NULL, &err), "final reports");
+	by = xrealloc(by, (ndocs + 1) * sizeof *by);
+	for (size_t i = 0; i < ndocs; i++)
+		by[i] = &docs[i];
+	if (ndocs > 0)
+		qsort(by, ndocs, sizeof *by, recent_cmp);
+	for (size_t i = 0; i < ndocs; i++) {
+		by[i]->rank = (long long)i + 1;
+		by[i]->press_rank = ++n[by[i]->press];
+	}
+	free(by);
+}
+
+/* ---- reference data: names for the templates ---- */
+
+struct ref {
+	FILE *f;
+	int first;
+};
+
+/* "key":{ in an object of objects. */
+static FILE *ref_open(struct ref *r, const char *key)
+{
+	jkey(r->f, r->first, key);
+	r->first = 0;
+	putc('{', r->f);
+	return r->f;
+}
+
+/* An administrator with its budget programs, as its list page shows them. */
+static int on_admin(const struct site_admin *a, void *arg)
+{
+	FILE *f = ref_open(arg, a->bin);
+	struct admin *x;
 	int first = 1;
 
-	sqlite3_bind_int64(q, 1, admin_id);
+	admins = grow(admins, nadmins, sizeof *admins);
+	x = &admins[nadmins++];
+	x->id = a->id;
+	snprintf(x->code, sizeof x->code, "%s", a->code);
+	x->bin = xstrdup(a->bin);
+	x->region = a->region != NULL ? xstrdup(a->region) : NULL;
+	jstr(f, 1, "code", a->code);
+	jstr(f, 0, "region", a->region);
+	jstr(f, 0, "level", a->level);
+	jstr(f, 0, "kk", a->name[0]);
+	jstr(f, 0, "ru", a->name[1]);
 	fputs(",\"programs\":[", f);
-	while (sqlite3_step(q) == SQLITE_ROW) {
-		long long id = i64(q, 0);
+	for (const struct program *p = programs; p < programs + nprograms; p++) {
 		char path[64];
 
+		if (p->admin_id != a->id)
+			continue;
 		fputs(first ? "{" : ",{", f);
-		snprintf(path, sizeof path, "program/%lld/%lld.html", id / SHARD, id);
-		jstr(f, 1, "path", path);
-		jcol(f, 0, "code", q, 1);
-		jcol(f, 0, "kk", q, 2);
-		jcol(f, 0, "ru", q, 3);
-		putc('}', f);
 		first = 0;
+		snprintf(path, sizeof path, "program/%lld/%lld.html", p->id / SHARD, p->id);
+		jstr(f, 1, "path", path);
+		jstr(f, 0, "code", p->code);
+		jstr(f, 0, "kk", p->name[0]);
+		jstr(f, 0, "ru", p->name[1]);
+		putc('}', f);
 	}
-	sqlite3_reset(q);
-	putc(']', f);
+	fputs("]}", f);
+	return 0;
+}
+
+static int on_region(const struct site_region *g, void *arg)
+{
+	FILE *f = ref_open(arg, g->kato);
+
+	jstr(f, 1, "kind", g->kind);
+	jstr(f, 0, "kk", g->name[0]);
+	jstr(f, 0, "ru", g->name[1]);
+	putc('}', f);
+	return 0;
+}
+
+static int on_fgroup(const struct site_fgroup *g, void *arg)
+{
+	char code[16];
+	FILE *f;
+
+	snprintf(code, sizeof code, "%d", g->code);
+	f = ref_open(arg, code);
+	jstr(f, 1, "kk", g->name[0]);
+	jstr(f, 0, "ru", g->name[1]);
+	putc('}', f);
+	return 0;
 }
 
 static void ref_write(void)
 {
 	char path[4096];
-	sqlite3_stmt *st, *q;
-	int first = 1;
-	FILE *f;
+	struct ref r = { NULL, 1 };
 
 	snprintf(path, sizeof path, "%s/data/ref.json", root);
-	f = create(path);
-	fputs("{\"admins\":{", f);
-	st = prep("SELECT a.id, a.bin, a.code, a.region, a.level, a.name_kk, a.name_ru "
-	          "FROM administrators a ORDER BY a.id");
-	q = prep("SELECT id, code, name_kk, name_ru FROM programs WHERE admin_id = ? ORDER BY id");
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		struct admin *a;
-
-		if ((nadmins & (nadmins - 1)) == 0)
-			admins = xrealloc(admins, (nadmins ? 2 * nadmins : 64) * sizeof *admins);
-		a = &admins[nadmins++];
-		a->id = i64(st, 0);
-		a->bin = xstrdup(col(st, 1));
-		a->region = col(st, 3) != NULL ? xstrdup(col(st, 3)) : NULL;
-		jkey(f, first, a->bin);
-		putc('{', f);
-		first = 0;
-		jcol(f, 1, "code", st, 2);
-		jcol(f, 0, "region", st, 3);
-		jcol(f, 0, "level", st, 4);
-		jcol(f, 0, "kk", st, 5);
-		jcol(f, 0, "ru", st, 6);
-		admin_programs(f, q, a->id);
-		putc('}', f);
-	}
-	sqlite3_finalize(st);
-	sqlite3_finalize(q);
-
-	fputs("},\"regions\":{", f);
-	first = 1;
-	st = prep("SELECT kato, kind, name_kk, name_ru FROM regions ORDER BY ord");
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		jkey(f, first, col(st, 0));
-		putc('{', f);
-		first = 0;
-		jcol(f, 1, "kind", st, 1);
-		jcol(f, 0, "kk", st, 2);
-		jcol(f, 0, "ru", st, 3);
-		putc('}', f);
-	}
-	sqlite3_finalize(st);
-
-	fputs("},\"fgroups\":{", f);
-	first = 1;
-	st = prep("SELECT code, name_kk, name_ru FROM fgroups ORDER BY code");
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		jkey(f, first, col(st, 0));
-		putc('{', f);
-		first = 0;
-		jcol(f, 1, "kk", st, 1);
-		jcol(f, 0, "ru", st, 2);
-		putc('}', f);
-	}
-	sqlite3_finalize(st);
-	fputs("}}\n", f);
-	if (fclose(f) != 0)
+	r.f = create(path);
+	fputs("{\"admins\":{", r.f);
+	need(db_site_admins(site, on_admin, &r, &err), "administrators");
+	fputs("},\"regions\":{", r.f);
+	r.first = 1;
+	need(db_site_regions(site, on_region, &r, &err), "regions");
+	fputs("},\"fgroups\":{", r.f);
+	r.first = 1;
+	need(db_site_fgroups(site, on_fgroup, &r, &err), "functional groups");
+	fputs("}}\n", r.f);
+	if (fclose(r.f) != 0)
 		die("write data/ref.json");
 }
 
@@ -574,8 +495,30 @@ static void ref_write(void)
 
 struct part {
 	long long id, parent;
-	const char *title[NLANG], *text[NLANG];
+	char *title[NLANG], *text[NLANG];
 };
+
+struct parts {
+	struct part *v;
+	size_t n;
+};
+
+/* Copied: the tree is walked after the query has moved on. */
+static int on_part(const struct site_part *p, void *arg)
+{
+	struct parts *ps = arg;
+	struct part *x;
+
+	ps->v = grow(ps->v, ps->n, sizeof *ps->v);
+	x = &ps->v[ps->n++];
+	x->id = p->id;
+	x->parent = p->parent_id;
+	for (int l = 0; l < NLANG; l++) {
+		x->title[l] = xstrdup(p->title[l]);
+		x->text[l] = p->text[l] != NULL ? xstrdup(p->text[l]) : NULL;
+	}
+	return 0;
+}
 
 static void parts_write(FILE *f[NLANG], struct part *p, size_t n, long long parent, int depth)
 {
@@ -596,179 +539,216 @@ static void parts_write(FILE *f[NLANG], struct part *p, size_t n, long long pare
 	}
 }
 
-static sqlite3_stmt *q_parts, *q_ind, *q_exec, *q_lines, *q_cells, *q_att, *q_prog;
+/* The rows of the document's table: "rows":[{...}], names in each language. */
+struct rows {
+	FILE **f;
+	int first, row;
+};
 
-/* Rows of the document's table as "rows":[{...}], names in each language. */
-static void rows_write(FILE *f[NLANG], sqlite3_stmt *st, long long id, const char *table)
+static FILE *row_open(struct rows *o, int l)
 {
-	int ncol, first = 1;
+	fputs(o->first ? "{" : ",{", o->f[l]);
+	return o->f[l];
+}
 
-	sqlite3_bind_int64(st, 1, id);
-	ncol = sqlite3_column_count(st);
-	both(f, ",\"table\":\"%s\",\"rows\":[", table);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		for (int l = 0; l < NLANG; l++) {
-			int firstcol = 1;
-			fputs(first ? "{" : ",{", f[l]);
-			for (int c = 0; c < ncol; c++) {
-				const char *name = sqlite3_column_name(st, c);
-				size_t len = strlen(name);
-				/* name_kk, name_ru: only this page's language, as "name" */
-				if (len > 3 && name[len - 3] == '_' && (name[len - 2] == 'k' || name[len - 2] == 'r')) {
-					if (strcmp(name + len - 2, lang[l]) != 0)
-						continue;
-					char key[64];
-					snprintf(key, sizeof key, "%.*s", (int)(len - 3), name);
-					jcol(f[l], firstcol, key, st, c);
-				} else {
-					jcol(f[l], firstcol, name, st, c);
-				}
-				firstcol = 0;
-			}
-			putc('}', f[l]);
-		}
-		first = 0;
+static int on_indicator(const struct site_indicator *r, void *arg)
+{
+	static const char *const keys[5] = { "actual", "plan", "plan1", "plan2", "plan3" };
+	struct rows *o = arg;
+
+	for (int l = 0; l < NLANG; l++) {
+		FILE *f = row_open(o, l);
+
+		jint(f, 1, "ord", r->ord);
+		jstr(f, 0, "kind", r->kind);
+		jstr(f, 0, "subprogram", r->subprogram);
+		jint(f, 0, "total", r->total);
+		jstr(f, 0, "name", r->name[l]);
+		jstr(f, 0, "unit", r->unit[l]);
+		for (int i = 0; i < 5; i++)
+			jopt(f, keys[i], r->has[i], r->v[i]);
+		putc('}', f);
 	}
-	sqlite3_reset(st);
-	both(f, "]");
+	o->first = 0;
+	return 0;
+}
+
+static int on_exec(const struct site_exec *r, void *arg)
+{
+	struct rows *o = arg;
+
+	for (int l = 0; l < NLANG; l++) {
+		FILE *f = row_open(o, l);
+
+		jint(f, 1, "ord", r->ord);
+		jstr(f, 0, "subprogram", r->subprogram);
+		jint(f, 0, "total", r->total);
+		jstr(f, 0, "name", r->name[l]);
+		jint(f, 0, "approved", r->approved);
+		jint(f, 0, "specified", r->specified);
+		jint(f, 0, "corrected", r->corrected);
+		jint(f, 0, "executed", r->executed);
+		jint(f, 0, "not_executed", r->not_executed);
+		jint(f, 0, "savings", r->savings);
+		jint(f, 0, "under_execution", r->under_execution);
+		jstr(f, 0, "reason", r->reason[l]);
+		putc('}', f);
+	}
+	o->first = 0;
+	return 0;
+}
+
+/* fgroup and fsubgroup are never 0: db_site reads a NULL as 0. */
+static int on_line(const struct site_line *r, void *arg)
+{
+	struct rows *o = arg;
+
+	for (int l = 0; l < NLANG; l++) {
+		FILE *f = row_open(o, l);
+
+		jint(f, 1, "ord", r->ord);
+		jint(f, 0, "total", r->total);
+		jopt(f, "fgroup", r->fgroup != 0, r->fgroup);
+		jopt(f, "fsubgroup", r->fsubgroup != 0, r->fsubgroup);
+		jstr(f, 0, "admin_code", r->admin_code);
+		jstr(f, 0, "program", r->program);
+		jstr(f, 0, "subprogram", r->subprogram);
+		jstr(f, 0, "name", r->name[l]);
+		jint(f, 0, "plan", r->plan);
+		jopt(f, "executed", r->has_executed, r->executed);
+		putc('}', f);
+	}
+	o->first = 0;
+	return 0;
 }
 
 /* The 26-column grant form: "rows":[[cell, ...], ...] by row then column. */
-static void cells_write(FILE *f[NLANG], long long id)
+static int on_cell(const struct site_cell *c, void *arg)
 {
-	int row = -1;
+	struct rows *o = arg;
 
-	sqlite3_bind_int64(q_cells, 1, id);
-	both(f, ",\"table\":\"cells\",\"rows\":[");
-	while (sqlite3_step(q_cells) == SQLITE_ROW) {
-		int r = sqlite3_column_int(q_cells, 0);
-		for (int l = 0; l < NLANG; l++) {
-			if (r != row)
-				fputs(row < 0 ? "[" : "],[", f[l]);
-			else
-				putc(',', f[l]);
-			json_str(f[l], col(q_cells, 2));
-		}
-		row = r;
+	for (int l = 0; l < NLANG; l++) {
+		if (c->row != o->row)
+			fputs(o->first ? "[" : "],[", o->f[l]);
+		else
+			putc(',', o->f[l]);
+		json_str(o->f[l], c->value);
 	}
-	sqlite3_reset(q_cells);
-	both(f, row < 0 ? "]" : "]]");
+	o->row = c->row;
+	o->first = 0;
+	return 0;
 }
 
-/* Columns of the documents query (main). */
-enum { D_ID, D_NUMBER, D_KIND, D_YEAR, D_ADMIN, D_STATUS, D_POSTED, D_END, D_STAGE, D_RECEIVED,
-       D_PERIOD, D_TITLE, D_HEAD = D_TITLE + 2, D_VERSION = D_HEAD + 2, D_PROGRAM, D_REPORT, D_RANK,
-       D_PRESS_RANK };
+static int on_attachment(const struct site_attachment *a, void *arg)
+{
+	struct rows *o = arg;
+
+	for (int l = 0; l < NLANG; l++) {
+		FILE *f = row_open(o, l);
+
+		jstr(f, 1, "name", a->name);
+		jstr(f, 0, "type", a->type);
+		jstr(f, 0, "role", a->role);
+		jstr(f, 0, "sha256", a->sha256);
+		jint(f, 0, "size", a->size);
+		putc('}', f);
+	}
+	o->first = 0;
+	return 0;
+}
 
 /* The document's program: {"id","code","fgroup","name","path"}. */
 static void program_ref(FILE *f, long long program_id, int l)
 {
+	const struct program *p = program_find(program_id);
 	char path[64];
 
-	sqlite3_bind_int64(q_prog, 1, program_id);
-	if (sqlite3_step(q_prog) == SQLITE_ROW) {
-		fputs(",\"program\":{", f);
-		jcol(f, 1, "id", q_prog, 0);
-		jcol(f, 0, "code", q_prog, 1);
-		jcol(f, 0, "fgroup", q_prog, 2);
-		jcol(f, 0, "name", q_prog, 3 + l);
-		snprintf(path, sizeof path, "program/%lld/%lld.html", program_id / SHARD, program_id);
-		jstr(f, 0, "path", path);
-		putc('}', f);
-	}
-	sqlite3_reset(q_prog);
+	if (p == NULL)
+		return;
+	fputs(",\"program\":{", f);
+	jint(f, 1, "id", p->id);
+	jstr(f, 0, "code", p->code);
+	jint(f, 0, "fgroup", p->fgroup);
+	jstr(f, 0, "name", p->name[l]);
+	snprintf(path, sizeof path, "program/%lld/%lld.html", p->id / SHARD, p->id);
+	jstr(f, 0, "path", path);
+	putc('}', f);
 }
 
 /* A document's page.  The keys kinds, years, admins, regions and
  * discussions are the site's taxonomies (hugo.toml): only documents carry
  * them, and no other page may use these names. */
-static void doc_write(sqlite3_stmt *d)
+static void doc_write(const struct site_doc *d, const struct doc *x)
 {
-	long long id = i64(d, D_ID);
-	const char *kind = col(d, D_KIND), *status = col(d, D_STATUS);
-	const struct admin *a = admin_find(i64(d, D_ADMIN));
-	int has_program = sqlite3_column_type(d, D_PROGRAM) != SQLITE_NULL;
+	const struct admin *a = admin_find(d->admin_id);
+	struct rows o = { .first = 1, .row = -1 };
+	struct parts ps = { NULL, 0 };
 	FILE *f[NLANG];
-	struct part *parts = NULL;
-	size_t nparts = 0, cap = 0;
 
-	pair_open(f, "doc/%lld/%lld.md", id / SHARD, id);
+	pair_open(f, "doc/%lld/%lld.md", d->id / SHARD, d->id);
+	o.f = f;
 	for (int l = 0; l < NLANG; l++) {
 		fputs("{", f[l]);
-		jcol(f[l], 1, "number", d, D_NUMBER);
-		jcol(f[l], 0, "kind", d, D_KIND);
-		jcol(f[l], 0, "year", d, D_YEAR);
-		jcol(f[l], 0, "date", d, D_POSTED);
-		jcol(f[l], 0, "status", d, D_STATUS);
-		jcol(f[l], 0, "discussion_end", d, D_END);
-		jcol(f[l], 0, "stage", d, D_STAGE);
-		jcol(f[l], 0, "received", d, D_RECEIVED);
-		jcol(f[l], 0, "period", d, D_PERIOD);
-		jcol(f[l], 0, "version", d, D_VERSION);
-		jcol(f[l], 0, "title", d, D_TITLE + l);
-		jcol(f[l], 0, "head", d, D_HEAD + l);
-		jcol(f[l], 0, "report", d, D_REPORT);  /* date of the final report, or null */
-		jint(f[l], 0, "shard", id / SHARD);
-		jint(f[l], 0, "id", id);
-		jcol(f[l], 0, "weight", d, D_RANK);
+		jstr(f[l], 1, "number", d->number);
+		jstr(f[l], 0, "kind", d->kind);
+		jint(f[l], 0, "year", d->year);
+		jstr(f[l], 0, "date", d->posted);
+		jstr(f[l], 0, "status", d->status);
+		jstr(f[l], 0, "discussion_end", d->discussion_end);
+		jstr(f[l], 0, "stage", d->stage);
+		jstr(f[l], 0, "received", d->received);
+		jstr(f[l], 0, "period", d->period);
+		jint(f[l], 0, "version", d->version);
+		jstr(f[l], 0, "title", d->title[l]);
+		jstr(f[l], 0, "head", d->head[l]);
+		/* the date of the final report, or null */
+		jstr(f[l], 0, "report", x->report_len >= 0 ? x->reported : NULL);
+		jint(f[l], 0, "shard", d->id / SHARD);
+		jint(f[l], 0, "id", d->id);
+		jint(f[l], 0, "weight", x->rank);
 		jstr(f[l], 0, "admin", a->bin);
 		jstr(f[l], 0, "region", a->region);
-		fprintf(f[l], ",\"kinds\":[\"%s\"],\"years\":[\"%d\"],\"admins\":[\"%s\"]", kind,
-		        sqlite3_column_int(d, D_YEAR), a->bin);
+		fprintf(f[l], ",\"kinds\":[\"%s\"],\"years\":[\"%d\"],\"admins\":[\"%s\"]", d->kind,
+		        d->year, a->bin);
 		/* obgen lists republican bodies' documents as region "central" */
 		fprintf(f[l], ",\"regions\":[\"%s\"]", a->region != NULL ? a->region : "central");
-		if (strcmp(status, "in-discussion") == 0)
+		if (strcmp(d->status, "in-discussion") == 0)
 			fputs(",\"discussions\":[\"open\"]", f[l]);
-		if (has_program)
-			program_ref(f[l], i64(d, D_PROGRAM), l);
+		if (d->program_id != 0)
+			program_ref(f[l], d->program_id, l);
 	}
 
-	if (strcmp(kind, "passport") == 0)
-		rows_write(f, q_ind, id, "indicators");
-	else if (strcmp(kind, "implementation-report") == 0)
-		rows_write(f, q_exec, id, "execution");
-	else if (strcmp(kind, "grant-report") == 0)
-		cells_write(f, id);
-	else if (strcmp(kind, "audit-result") != 0)
-		rows_write(f, q_lines, id, "lines");
-
-	sqlite3_bind_int64(q_att, 1, id);
+	if (strcmp(d->kind, "passport") == 0) {
+		both(f, ",\"table\":\"indicators\",\"rows\":[");
+		need(db_site_indicators(site, d->id, on_indicator, &o, &err), "indicators");
+		both(f, "]");
+	} else if (strcmp(d->kind, "implementation-report") == 0) {
+		both(f, ",\"table\":\"execution\",\"rows\":[");
+		need(db_site_execution(site, d->id, on_exec, &o, &err), "execution");
+		both(f, "]");
+	} else if (strcmp(d->kind, "grant-report") == 0) {
+		both(f, ",\"table\":\"cells\",\"rows\":[");
+		need(db_site_cells(site, d->id, on_cell, &o, &err), "grant cells");
+		both(f, o.row < 0 ? "]" : "]]");
+	} else if (strcmp(d->kind, "audit-result") != 0) {
+		both(f, ",\"table\":\"lines\",\"rows\":[");
+		need(db_site_lines(site, d->id, on_line, &o, &err), "budget lines");
+		both(f, "]");
+	}
 	both(f, ",\"attachments\":[");
-	for (int first = 1; sqlite3_step(q_att) == SQLITE_ROW; first = 0)
-		for (int l = 0; l < NLANG; l++) {
-			fputs(first ? "{" : ",{", f[l]);
-			jcol(f[l], 1, "name", q_att, 0);
-			jcol(f[l], 0, "type", q_att, 1);
-			jcol(f[l], 0, "role", q_att, 2);
-			jcol(f[l], 0, "sha256", q_att, 3);
-			jcol(f[l], 0, "size", q_att, 4);
-			putc('}', f[l]);
-		}
-	sqlite3_reset(q_att);
+	o.first = 1;
+	need(db_site_attachments(site, d->id, on_attachment, &o, &err), "attachments");
 	both(f, "]}\n");
 
-	/* Structural parts: the Markdown body.  Strings are copied because the
-	 * tree is walked after the statement has moved on. */
-	sqlite3_bind_int64(q_parts, 1, id);
-	while (sqlite3_step(q_parts) == SQLITE_ROW) {
-		if (nparts == cap)
-			parts = xrealloc(parts, (cap = cap ? 2 * cap : 32) * sizeof *parts);
-		struct part *p = &parts[nparts++];
-		p->id = i64(q_parts, 0);
-		p->parent = i64(q_parts, 1);  /* NULL reads as 0: top level */
+	/* Structural parts: the Markdown body. */
+	need(db_site_parts(site, d->id, on_part, &ps, &err), "parts");
+	parts_write(f, ps.v, ps.n, 0, 1);
+	for (size_t i = 0; i < ps.n; i++)
 		for (int l = 0; l < NLANG; l++) {
-			p->title[l] = xstrdup(col(q_parts, 2 + l));
-			p->text[l] = col(q_parts, 4 + l) != NULL ? xstrdup(col(q_parts, 4 + l)) : NULL;
+			free(ps.v[i].title[l]);
+			free(ps.v[i].text[l]);
 		}
-	}
-	sqlite3_reset(q_parts);
-	parts_write(f, parts, nparts, 0, 1);
-	for (size_t i = 0; i < nparts; i++)
-		for (int l = 0; l < NLANG; l++) {
-			free((char *)parts[i].title[l]);
-			free((char *)parts[i].text[l]);
-		}
-	free(parts);
+	free(ps.v);
 	pair_close(f);
 }
 
@@ -776,421 +756,195 @@ static void doc_write(sqlite3_stmt *d)
  * document, its program, the discussion period.  A page of the press
  * section (its list pages paginate the section, newest first), published
  * beside the document's page as in obgen. */
-static void press_write(sqlite3_stmt *d)
+static void press_write(const struct site_doc *d, const struct doc *x)
 {
-	long long id = i64(d, D_ID);
-	const struct admin *a = admin_find(i64(d, D_ADMIN));
-	char doc[64];
+	const struct admin *a = admin_find(d->admin_id);
+	long long id = d->id;
+	char path[64];
 	FILE *f[NLANG];
 
-	snprintf(doc, sizeof doc, "doc/%lld/%lld.html", id / SHARD, id);
+	snprintf(path, sizeof path, "doc/%lld/%lld.html", id / SHARD, id);
 	pair_open(f, "press/%lld/%lld.md", id / SHARD, id);
 	for (int l = 0; l < NLANG; l++) {
 		fprintf(f[l], "{\"url\":\"doc/%lld/%lld-press.html\"", id / SHARD, id);
 		jint(f[l], 0, "id", id);
-		jcol(f[l], 0, "weight", d, D_PRESS_RANK);
-		jstr(f[l], 0, "doc", doc);
-		jcol(f[l], 0, "title", d, D_TITLE + l);
-		jcol(f[l], 0, "number", d, D_NUMBER);
-		jcol(f[l], 0, "kind", d, D_KIND);
-		jcol(f[l], 0, "date", d, D_POSTED);
-		jcol(f[l], 0, "discussion_end", d, D_END);
+		jint(f[l], 0, "weight", x->press_rank);
+		jstr(f[l], 0, "doc", path);
+		jstr(f[l], 0, "title", d->title[l]);
+		jstr(f[l], 0, "number", d->number);
+		jstr(f[l], 0, "kind", d->kind);
+		jstr(f[l], 0, "date", d->posted);
+		jstr(f[l], 0, "discussion_end", d->discussion_end);
 		jstr(f[l], 0, "admin", a->bin);
-		if (sqlite3_column_type(d, D_PROGRAM) != SQLITE_NULL)
-			program_ref(f[l], i64(d, D_PROGRAM), l);
+		if (d->program_id != 0)
+			program_ref(f[l], d->program_id, l);
 		fputs("}\n", f[l]);
 	}
 	pair_close(f);
 }
 
+static int on_doc(const struct site_doc *d, void *arg)
+{
+	const struct doc *x = arg;
+
+	doc_write(d, x);
+	if (x->press)
+		press_write(d, x);
+	return 0;
+}
+
 static void docs_write(void)
 {
-	sqlite3_stmt *d;
-	long long n = 0;
-
-	q_parts = prep("SELECT id, parent_id, title_kk, title_ru, text_kk, text_ru FROM parts "
-	               "WHERE doc_id = ? AND removed_in IS NULL ORDER BY parent_id, ord");
-	q_ind = prep("SELECT ord, kind, subprogram, total, name_kk, name_ru, unit_kk, unit_ru, "
-	             "actual, plan, plan1, plan2, plan3 FROM indicators WHERE doc_id = ? ORDER BY ord");
-	q_exec = prep("SELECT ord, subprogram, total, name_kk, name_ru, approved, specified, "
-	              "corrected, executed, not_executed, savings, under_execution, reason_kk, "
-	              "reason_ru FROM execution WHERE doc_id = ? ORDER BY ord");
-	q_lines = prep("SELECT ord, total, fgroup, fsubgroup, admin_code, program, subprogram, "
-	               "name_kk, name_ru, plan, executed FROM budget_lines WHERE doc_id = ? ORDER BY ord");
-	q_cells = prep("SELECT row, col, value FROM grant_cells WHERE doc_id = ? ORDER BY row, col");
-	q_att = prep("SELECT a.name, a.type, a.role, a.sha256, b.size FROM attachments a "
-	             "JOIN blobs b ON b.sha256 = a.sha256 WHERE a.doc_id = ? ORDER BY a.ord");
-	q_prog = prep("SELECT id, code, fgroup, name_kk, name_ru FROM programs WHERE id = ?");
-
-	/* The ranks order the lists newest first as obgen does (posting date,
-	 * then id): Hugo's default order of pages is by weight. */
-	d = prep("SELECT d.id, d.number, d.kind, d.year, d.admin_id, d.status, d.posted, "
-	         "d.discussion_end, d.stage, d.received, d.period, d.title_kk, d.title_ru, "
-	         "d.head_kk, d.head_ru, d.version, d.program_id, r.reported, "
-	         "row_number() OVER (ORDER BY d.posted DESC, d.id DESC), "
-	         "row_number() OVER (PARTITION BY d.kind IN ('passport', 'implementation-report') "
-	         "ORDER BY d.posted DESC, d.id DESC) "
-	         "FROM documents d LEFT JOIN final_reports r ON r.doc_id = d.id "
-	         "WHERE " PUBLIC " ORDER BY d.id");
-	while (sqlite3_step(d) == SQLITE_ROW) {
-		const char *kind = col(d, D_KIND);
-
-		doc_write(d);
-		if (strcmp(kind, "passport") == 0 || strcmp(kind, "implementation-report") == 0)
-			press_write(d);
-		n++;
-	}
-	sqlite3_finalize(d);
-	sqlite3_finalize(q_parts);
-	sqlite3_finalize(q_ind);
-	sqlite3_finalize(q_exec);
-	sqlite3_finalize(q_lines);
-	sqlite3_finalize(q_cells);
-	sqlite3_finalize(q_att);
-	sqlite3_finalize(q_prog);
-	printf("documents %lld\n", n);
+	for (size_t i = 0; i < ndocs; i++)
+		if (need(db_site_doc(site, docs[i].id, on_doc, &docs[i], &err), "document") != 1)
+			die("a document went missing");
+	printf("documents %zu\n", ndocs);
 }
 
 /* ---- final reports (P-17): the stored record, urn:obkz:report:1 ---- */
 
-/* A small reader for the report's XML (docs/lifecycle.md), which obgen
- * parses with libxml2: elements (namespace prefixes dropped), attributes,
- * character data with the predefined and numeric references decoded;
- * comments, processing instructions and CDATA handled; no DTD. */
-struct xnode {
-	char *name, *text;
-	char **attr;  /* name, value, ..., NULL */
-	size_t nattr;
-	struct xnode *child, *last, *next;
-};
-
-static const char *xp;  /* the parse position */
-
-static void xml_fail(void)
+/* The first child element of n called name (its local name). */
+static xmlNodePtr child(xmlNodePtr n, const char *name)
 {
-	fprintf(stderr, "hugo_export: a final report is not well-formed XML\n");
-	exit(1);
-}
-
-static void put_utf8(char **w, unsigned long c)
-{
-	unsigned char *p = (unsigned char *)*w;
-
-	if (c < 0x80) {
-		*p++ = (unsigned char)c;
-	} else if (c < 0x800) {
-		*p++ = (unsigned char)(0xC0 | c >> 6);
-		*p++ = (unsigned char)(0x80 | (c & 0x3F));
-	} else if (c < 0x10000) {
-		*p++ = (unsigned char)(0xE0 | c >> 12);
-		*p++ = (unsigned char)(0x80 | (c >> 6 & 0x3F));
-		*p++ = (unsigned char)(0x80 | (c & 0x3F));
-	} else {
-		*p++ = (unsigned char)(0xF0 | c >> 18);
-		*p++ = (unsigned char)(0x80 | (c >> 12 & 0x3F));
-		*p++ = (unsigned char)(0x80 | (c >> 6 & 0x3F));
-		*p++ = (unsigned char)(0x80 | (c & 0x3F));
-	}
-	*w = (char *)p;
-}
-
-/* s[0..n) with references decoded, appended to *buf (NUL-terminated). */
-static void xml_append(char **buf, const char *s, size_t n)
-{
-	size_t old = *buf != NULL ? strlen(*buf) : 0;
-	char *w;
-
-	*buf = xrealloc(*buf, old + n + 1);
-	w = *buf + old;
-	for (size_t i = 0; i < n;) {
-		static const struct { const char *ref; char c; } named[] = {
-			{ "&lt;", '<' }, { "&gt;", '>' }, { "&amp;", '&' }, { "&quot;", '"' }, { "&apos;", '\'' },
-		};
-		const char *semi = s[i] == '&' ? memchr(s + i, ';', n - i) : NULL;
-		unsigned long c = 0;
-
-		if (semi == NULL) {
-			*w++ = s[i++];
-			continue;
-		}
-		if (s[i + 1] == '#')
-			c = s[i + 2] == 'x' ? strtoul(s + i + 3, NULL, 16) : strtoul(s + i + 2, NULL, 10);
-		for (size_t k = 0; k < sizeof named / sizeof named[0] && c == 0; k++)
-			if ((size_t)(semi - (s + i)) + 1 == strlen(named[k].ref) &&
-			    strncmp(s + i, named[k].ref, strlen(named[k].ref)) == 0)
-				c = (unsigned char)named[k].c;
-		if (c == 0 || c > 0x10FFFF)
-			xml_fail();
-		put_utf8(&w, c);  /* never longer than the reference */
-		i = (size_t)(semi - s) + 1;
-	}
-	*w = '\0';
-}
-
-/* Skips what is not an element or text: <?...?>, <!--...-->, <!DOCTYPE>. */
-static int xml_skip(void)
-{
-	const char *e;
-
-	if (strncmp(xp, "<?", 2) == 0)
-		e = strstr(xp, "?>");
-	else if (strncmp(xp, "<!--", 4) == 0)
-		e = strstr(xp, "-->");
-	else if (strncmp(xp, "<!", 2) == 0 && strncmp(xp, "<![CDATA[", 9) != 0)
-		e = strchr(xp, '>');
-	else
-		return 0;
-	if (e == NULL)
-		xml_fail();
-	xp = strchr(e, '>') + 1;
-	return 1;
-}
-
-static struct xnode *xml_element(void)
-{
-	struct xnode *n = calloc(1, sizeof *n);
-	size_t len;
-
-	if (n == NULL)
-		die("out of memory");
-	len = strcspn(++xp, " \t\r\n/>");
-	n->name = strndup(xp, len);
-	xp += len;
-	for (;;) {  /* attributes */
-		char q;
-
-		xp += strspn(xp, " \t\r\n");
-		if (*xp == '/' && xp[1] == '>') {
-			xp += 2;
-			return n;
-		}
-		if (*xp == '>')
-			break;
-		if (*xp == '\0' || (len = strcspn(xp, " \t\r\n=")) == 0)
-			xml_fail();
-		n->attr = xrealloc(n->attr, (n->nattr + 3) * sizeof *n->attr);
-		n->attr[n->nattr] = strndup(xp, len);
-		n->attr[n->nattr + 1] = NULL;
-		xp += len;
-		xp += strspn(xp, " \t\r\n");
-		if (*xp++ != '=')
-			xml_fail();
-		xp += strspn(xp, " \t\r\n");
-		if ((q = *xp++) != '"' && q != '\'')
-			xml_fail();
-		len = strcspn(xp, q == '"' ? "\"" : "'");
-		if (xp[len] == '\0')
-			xml_fail();
-		xml_append(&n->attr[n->nattr + 1], xp, len);
-		n->nattr += 2;
-		n->attr[n->nattr] = NULL;
-		xp += len + 1;
-	}
-	xp++;
-	for (;;) {  /* content */
-		len = strcspn(xp, "<");
-		if (len > 0)
-			xml_append(&n->text, xp, len);
-		xp += len;
-		if (*xp == '\0')
-			xml_fail();
-		if (xp[1] == '/') {
-			xp = strchr(xp, '>');
-			if (xp == NULL)
-				xml_fail();
-			xp++;
-			return n;
-		}
-		if (strncmp(xp, "<![CDATA[", 9) == 0) {
-			const char *e = strstr(xp, "]]>");
-
-			if (e == NULL)
-				xml_fail();
-			size_t old = n->text != NULL ? strlen(n->text) : 0, add = (size_t)(e - xp) - 9;
-
-			n->text = xrealloc(n->text, old + add + 1);
-			memcpy(n->text + old, xp + 9, add);
-			n->text[old + add] = '\0';
-			xp = e + 3;
-		} else if (!xml_skip()) {
-			struct xnode *c = xml_element();
-
-			if (n->last != NULL)
-				n->last->next = c;
-			else
-				n->child = c;
-			n->last = c;
-		}
-	}
-}
-
-static struct xnode *xml_parse(const char *s)
-{
-	xp = s;
-	for (;;) {
-		xp += strspn(xp, " \t\r\n");
-		if (*xp != '<')
-			xml_fail();
-		if (!xml_skip())
-			return xml_element();
-	}
-}
-
-static void xml_free(struct xnode *n)
-{
-	while (n != NULL) {
-		struct xnode *next = n->next;
-
-		xml_free(n->child);
-		for (size_t i = 0; i < n->nattr; i++)
-			free(n->attr[i]);
-		free(n->attr);
-		free(n->name);
-		free(n->text);
-		free(n);
-		n = next;
-	}
-}
-
-static const char *local(const char *name)
-{
-	const char *c = strchr(name, ':');
-
-	return c != NULL ? c + 1 : name;
-}
-
-static const struct xnode *xc(const struct xnode *n, const char *name)
-{
-	for (n = n != NULL ? n->child : NULL; n != NULL; n = n->next)
-		if (strcmp(local(n->name), name) == 0)
+	for (n = n != NULL ? n->children : NULL; n != NULL; n = n->next)
+		if (n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0)
 			return n;
 	return NULL;
 }
 
-static const char *xa(const struct xnode *n, const char *name)
+/* An attribute of n (NULL: no n or no such attribute) as a JSON string,
+ * or as a number when it is one and num is set. */
+static void jattr(FILE *f, int first, const char *key, xmlNodePtr n, const char *name, int num)
 {
-	for (size_t i = 0; n != NULL && i < n->nattr; i += 2)
-		if (strcmp(n->attr[i], name) == 0)
-			return n->attr[i + 1];
-	return NULL;
-}
+	xmlChar *x = n != NULL ? xmlGetNoNsProp(n, (const xmlChar *)name) : NULL;
+	const char *v = (const char *)x;
 
-/* The text of n's child in language l: <name><kk>...</kk><ru>...</ru></name>. */
-static const char *xl(const struct xnode *n, int l)
-{
-	const struct xnode *c = xc(n, lang[l]);
-
-	return c != NULL ? (c->text != NULL ? c->text : "") : NULL;
-}
-
-/* An attribute as a JSON number when it is one, else as a string. */
-static void jnum(FILE *f, int first, const char *key, const char *v)
-{
-	if (v != NULL && v[0] != '\0' && strspn(v, "0123456789") == strlen(v)) {
+	if (num && v != NULL && v[0] != '\0' && strspn(v, "0123456789") == strlen(v)) {
 		jkey(f, first, key);
 		fputs(v, f);
 	} else {
 		jstr(f, first, key, v);
 	}
+	xmlFree(x);
 }
 
-static void report_row(FILE *f, const struct xnode *row, int l)
+/* The text of n as a JSON string: absent when there is no n, empty when n
+ * has no text. */
+static void jtext(FILE *f, const char *key, xmlNodePtr n, const char *absent, const char *empty)
 {
-	const struct xnode *part = xc(row, "part"), *tx = xc(row, "text"), *ans = xc(row, "answer");
-	const struct xnode *votes = xc(row, "votes");
+	xmlChar *x = n != NULL ? xmlNodeGetContent(n) : NULL;
+
+	jstr(f, 0, key, n == NULL ? absent : x != NULL && x[0] != '\0' ? (const char *)x : empty);
+	xmlFree(x);
+}
+
+/* The text of n's child in language l: <name><kk>...</kk><ru>...</ru></name>. */
+static void jlang(FILE *f, const char *key, xmlNodePtr n, int l)
+{
+	jtext(f, key, child(n, lang[l]), NULL, "");
+}
+
+static void report_row(FILE *f, xmlNodePtr row, int l)
+{
+	xmlNodePtr part = child(row, "part"), tx = child(row, "text"), ans = child(row, "answer");
+	xmlNodePtr votes = child(row, "votes");
 
 	putc('{', f);
-	jnum(f, 1, "n", xa(row, "n"));
-	jstr(f, 0, "posted", xa(row, "posted"));
-	jstr(f, 0, "status", xa(row, "status"));
-	jnum(f, 0, "part_id", xa(part, "id"));
-	jstr(f, 0, "part", xl(part, l));
-	jstr(f, 0, "lang", xa(tx, "lang"));
-	jstr(f, 0, "withheld", xa(tx, "withheld"));
-	if (xa(tx, "withheld") == NULL)
-		jstr(f, 0, "text", tx != NULL && tx->text != NULL ? tx->text : "");
-	jstr(f, 0, "reason", xa(xc(row, "refused"), "reason"));
+	jattr(f, 1, "n", row, "n", 1);
+	jattr(f, 0, "posted", row, "posted", 0);
+	jattr(f, 0, "status", row, "status", 0);
+	jattr(f, 0, "part_id", part, "id", 1);
+	jlang(f, "part", part, l);
+	jattr(f, 0, "lang", tx, "lang", 0);
+	jattr(f, 0, "withheld", tx, "withheld", 0);
+	if (tx == NULL || xmlHasNsProp(tx, (const xmlChar *)"withheld", NULL) == NULL)
+		jtext(f, "text", tx, "", "");
+	jattr(f, 0, "reason", child(row, "refused"), "reason", 0);
 	if (ans != NULL) {
-		jstr(f, 0, "answer", xa(ans, "decision"));
-		jstr(f, 0, "answer_lang", xa(ans, "lang"));
-		jstr(f, 0, "answer_text", ans->text != NULL ? ans->text : "");
+		jattr(f, 0, "answer", ans, "decision", 0);
+		jattr(f, 0, "answer_lang", ans, "lang", 0);
+		jtext(f, "answer_text", ans, "", "");
 	}
-	if (xc(row, "unanswered") != NULL)
+	if (child(row, "unanswered") != NULL)
 		fputs(",\"unanswered\":true", f);
-	jnum(f, 0, "for", xa(votes, "for"));
-	jnum(f, 0, "against", xa(votes, "against"));
+	jattr(f, 0, "for", votes, "for", 1);
+	jattr(f, 0, "against", votes, "against", 1);
 	putc('}', f);
 }
 
 /* The report page: every header field of the appendix's form and its table,
  * from the stored XML (what was reported that day), plus its data files. */
-static void report_write(long long id, const char *reported, const char *xml, long long len)
+static void report_write(const struct doc *d, xmlNodePtr r)
 {
-	struct xnode *r = xml_parse(xml);
-	const struct xnode *rows = xc(r, "rows");
+	xmlNodePtr admin = child(r, "admin"), props = child(r, "proposals");
+	xmlNodePtr dv = child(r, "document-votes"), pv = child(r, "proposal-votes");
+	long long id = d->id;
+	char path[64];
 	FILE *f[NLANG];
 
+	snprintf(path, sizeof path, "doc/%lld/%lld.html", id / SHARD, id);
 	pair_open(f, "doc/%lld/%lld-report.md", id / SHARD, id);
 	for (int l = 0; l < NLANG; l++) {
-		const struct xnode *admin = xc(r, "admin"), *period = xc(r, "period");
-		char doc[64];
 		int first = 1;
 
 		fputs("{\"type\":\"report\"", f[l]);
 		jint(f[l], 0, "id", id);
-		snprintf(doc, sizeof doc, "doc/%lld/%lld.html", id / SHARD, id);
-		jstr(f[l], 0, "doc", doc);
-		jstr(f[l], 0, "title", xl(xc(r, "name"), l));
-		jstr(f[l], 0, "date", reported);  /* final_reports.reported, as the record's */
-		jstr(f[l], 0, "kind", xa(r, "kind"));
-		jstr(f[l], 0, "admin", xa(admin, "bin"));
-		jnum(f[l], 0, "appendix", xa(r, "appendix"));
-		jstr(f[l], 0, "number", xa(r, "number"));
-		jstr(f[l], 0, "posted", xa(r, "posted"));
-		jstr(f[l], 0, "discussion_end", xa(r, "discussion-end"));
-		jnum(f[l], 0, "votes_for", xa(xc(r, "document-votes"), "for"));
-		jnum(f[l], 0, "votes_against", xa(xc(r, "document-votes"), "against"));
-		jnum(f[l], 0, "proposals", xa(xc(r, "proposals"), "total"));
-		jnum(f[l], 0, "unanswered", xa(xc(r, "proposals"), "unanswered"));
-		jnum(f[l], 0, "pvotes_for", xa(xc(r, "proposal-votes"), "for"));
-		jnum(f[l], 0, "pvotes_against", xa(xc(r, "proposal-votes"), "against"));
-		jstr(f[l], 0, "budget", xl(xc(r, "budget"), l));
-		jstr(f[l], 0, "admin_code", xa(admin, "code"));
-		jstr(f[l], 0, "admin_name", xl(admin, l));
-		jstr(f[l], 0, "period", period != NULL ? period->text : NULL);
-		jstr(f[l], 0, "head", xl(xc(r, "head"), l));
+		jstr(f[l], 0, "doc", path);
+		jlang(f[l], "title", child(r, "name"), l);
+		jstr(f[l], 0, "date", d->reported);  /* final_reports.reported, as the record's */
+		jattr(f[l], 0, "kind", r, "kind", 0);
+		jattr(f[l], 0, "admin", admin, "bin", 0);
+		jattr(f[l], 0, "appendix", r, "appendix", 1);
+		jattr(f[l], 0, "number", r, "number", 0);
+		jattr(f[l], 0, "posted", r, "posted", 0);
+		jattr(f[l], 0, "discussion_end", r, "discussion-end", 0);
+		jattr(f[l], 0, "votes_for", dv, "for", 1);
+		jattr(f[l], 0, "votes_against", dv, "against", 1);
+		jattr(f[l], 0, "proposals", props, "total", 1);
+		jattr(f[l], 0, "unanswered", props, "unanswered", 1);
+		jattr(f[l], 0, "pvotes_for", pv, "for", 1);
+		jattr(f[l], 0, "pvotes_against", pv, "against", 1);
+		jlang(f[l], "budget", child(r, "budget"), l);
+		jattr(f[l], 0, "admin_code", admin, "code", 0);
+		jlang(f[l], "admin_name", admin, l);
+		jtext(f[l], "period", child(r, "period"), NULL, NULL);
+		jlang(f[l], "head", child(r, "head"), l);
 		fputs(",\"rows\":[", f[l]);
-		for (const struct xnode *row = rows != NULL ? rows->child : NULL; row != NULL; row = row->next) {
+		for (xmlNodePtr row = child(r, "rows"), c = row ? row->children : NULL; c; c = c->next) {
+			if (c->type != XML_ELEMENT_NODE)
+				continue;
 			if (!first)
 				putc(',', f[l]);
-			report_row(f[l], row, l);
+			report_row(f[l], c, l);
 			first = 0;
 		}
 		fprintf(f[l], "],\"files\":[{\"format\":\"xml\",\"href\":\"data/doc/%lld/%lld-report.xml\","
 		        "\"size\":%lld},{\"format\":\"csv\",\"href\":\"data/doc/%lld/%lld-report.csv\"}]}\n",
-		        id / SHARD, id, len, id / SHARD, id);
+		        id / SHARD, id, d->report_len, id / SHARD, id);
 	}
 	pair_close(f);
-	xml_free(r);
 }
 
 static void reports_write(void)
 {
-	sqlite3_stmt *st = prep("SELECT r.doc_id, r.xml, length(r.xml), r.reported FROM final_reports r "
-	                        "JOIN documents d ON d.id = r.doc_id WHERE " PUBLIC " ORDER BY r.doc_id");
 	long long n = 0;
 
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		/* The blob as a NUL-terminated string for the reader. */
-		char *xml = strndup(sqlite3_column_blob(st, 1), (size_t)sqlite3_column_bytes(st, 1));
+	for (size_t i = 0; i < ndocs; i++) {
+		struct final_report r;
+		xmlDocPtr x;
 
-		if (xml == NULL)
-			die("out of memory");
-		report_write(i64(st, 0), col(st, 3), xml, i64(st, 2));
-		free(xml);
+		if (docs[i].report_len < 0)
+			continue;
+		if (need(db_final_report_get(st, docs[i].id, &r, &err), "final report") != 1)
+			die("a final report went missing");
+		/* hardened as everywhere: no DOCTYPE, no entities, no network */
+		if ((x = xml_parse_limited(r.xml, r.len, OB_XML_MAX, &err)) == NULL)
+			die("a final report is not well-formed XML");
+		report_write(&docs[i], xmlDocGetRootElement(x));
+		xmlFreeDoc(x);
+		free(r.xml);
 		n++;
 	}
-	sqlite3_finalize(st);
 	printf("final reports %lld\n", n);
 }
 
@@ -1211,8 +965,6 @@ struct history {
 	size_t nids;
 };
 
-static sqlite3_stmt *q_pdocs, *q_pind, *q_pexec;
-
 static void history_free(struct history *h)
 {
 	for (size_t i = 0; i < h->nids; i++) {
@@ -1228,41 +980,37 @@ static void history_free(struct history *h)
 
 /* Rows by year, posting date, document: a later passport of the same year
  * replaces the earlier one's values, as on obgen's page. */
-static void history_read(struct history *h, long long program)
+static int on_history(const struct site_indicator *r, void *arg)
 {
-	sqlite3_bind_int64(q_pind, 1, program);
-	while (sqlite3_step(q_pind) == SQLITE_ROW) {
-		const char *kind = col(q_pind, 1), *sub = col(q_pind, 2) ? col(q_pind, 2) : "";
-		const char *name[NLANG] = { col(q_pind, 3), col(q_pind, 4) };
-		int year = sqlite3_column_int(q_pind, 0);
-		struct ident *id = NULL;
-		size_t y;
+	struct history *h = arg;
+	const char *sub = r->subprogram != NULL ? r->subprogram : "";
+	struct ident *id = NULL;
+	size_t y;
 
-		if (h->nyears == 0 || h->years[h->nyears - 1] != year) {
-			if (h->nyears == MAXYEARS)
-				die("a program's history spans too many years");
-			h->years[h->nyears++] = year;
-		}
-		y = h->nyears - 1;
-		for (size_t k = 0; k < h->nids && id == NULL; k++)
-			if (strcmp(h->ids[k].kind, kind) == 0 && strcmp(h->ids[k].sub, sub) == 0 &&
-			    strcmp(h->ids[k].name[0], name[0]) == 0 && strcmp(h->ids[k].name[1], name[1]) == 0)
-				id = &h->ids[k];
-		if (id == NULL) {
-			h->ids = xrealloc(h->ids, (h->nids + 1) * sizeof *h->ids);
-			id = &h->ids[h->nids++];
-			memset(id, 0, sizeof *id);
-			id->kind = xstrdup(kind);
-			id->sub = xstrdup(sub);
-			for (int l = 0; l < NLANG; l++) {
-				id->name[l] = xstrdup(name[l]);
-				id->unit[l] = xstrdup(col(q_pind, 5 + l));
-			}
-		}
-		id->has[y] = sqlite3_column_type(q_pind, 7) != SQLITE_NULL;
-		id->plan[y] = i64(q_pind, 7);
+	if (h->nyears == 0 || h->years[h->nyears - 1] != r->year) {
+		if (h->nyears == MAXYEARS)
+			die("a program's history spans too many years");
+		h->years[h->nyears++] = r->year;
 	}
-	sqlite3_reset(q_pind);
+	y = h->nyears - 1;
+	for (size_t k = 0; k < h->nids && id == NULL; k++)
+		if (strcmp(h->ids[k].kind, r->kind) == 0 && strcmp(h->ids[k].sub, sub) == 0 &&
+		    strcmp(h->ids[k].name[0], r->name[0]) == 0 && strcmp(h->ids[k].name[1], r->name[1]) == 0)
+			id = &h->ids[k];
+	if (id == NULL) {
+		h->ids = xrealloc(h->ids, (h->nids + 1) * sizeof *h->ids);
+		id = &h->ids[h->nids++];
+		memset(id, 0, sizeof *id);
+		id->kind = xstrdup(r->kind);
+		id->sub = xstrdup(sub);
+		for (int l = 0; l < NLANG; l++) {
+			id->name[l] = xstrdup(r->name[l]);
+			id->unit[l] = xstrdup(r->unit[l]);
+		}
+	}
+	id->has[y] = (unsigned char)r->has[1];  /* v[1]: the plan of the year */
+	id->plan[y] = r->v[1];
+	return 0;
 }
 
 static void history_json(FILE *f, const struct history *h, int l)
@@ -1292,70 +1040,78 @@ static void history_json(FILE *f, const struct history *h, int l)
 
 /* Plan against execution: the total row of the latest report of each year
  * (the later report of a year replaces the earlier); max scales the chart. */
+struct execution {
+	struct { long long v[6]; } *rows;  /* year, approved, plan, executed, savings, under */
+	size_t n;
+	long long max;
+};
+
+static int on_execution(const struct site_exec *r, void *arg)
+{
+	struct execution *e = arg;
+	long long *v;
+
+	if (e->n == 0 || e->rows[e->n - 1].v[0] != r->year)
+		e->rows = xrealloc(e->rows, ++e->n * sizeof *e->rows);
+	v = e->rows[e->n - 1].v;
+	v[0] = r->year;
+	v[1] = r->approved;
+	v[2] = r->corrected;
+	v[3] = r->executed;
+	v[4] = r->savings;
+	v[5] = r->under_execution;
+	e->max = v[2] > e->max ? v[2] : e->max;
+	e->max = v[3] > e->max ? v[3] : e->max;
+	return 0;
+}
+
 static void execution_json(FILE *f[NLANG], long long program)
 {
-	struct { long long v[6]; } *rows = NULL;  /* year, approved, plan, executed, savings, under */
 	static const char *const keys[6] = { "y", "approved", "plan", "executed", "savings", "under" };
-	size_t n = 0;
-	long long max = 0;
+	struct execution e = { NULL, 0, 0 };
 
-	sqlite3_bind_int64(q_pexec, 1, program);
-	while (sqlite3_step(q_pexec) == SQLITE_ROW) {
-		if (n == 0 || rows[n - 1].v[0] != i64(q_pexec, 0))
-			rows = xrealloc(rows, ++n * sizeof *rows);
-		for (int c = 0; c < 6; c++)
-			rows[n - 1].v[c] = i64(q_pexec, c);
-		if (rows[n - 1].v[2] > max)
-			max = rows[n - 1].v[2];
-		if (rows[n - 1].v[3] > max)
-			max = rows[n - 1].v[3];
-	}
-	sqlite3_reset(q_pexec);
+	need(db_site_program_execution(site, program, on_execution, &e, &err), "program execution");
 	both(f, ",\"execution\":[");
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < e.n; i++)
 		for (int l = 0; l < NLANG; l++) {
 			fputs(i ? ",{" : "{", f[l]);
 			for (int c = 0; c < 6; c++)
-				jint(f[l], c == 0, keys[c], rows[i].v[c]);
+				jint(f[l], c == 0, keys[c], e.rows[i].v[c]);
 			putc('}', f[l]);
 		}
-	both(f, "],\"max\":%lld", max);
-	free(rows);
+	both(f, "],\"max\":%lld", e.max);
+	free(e.rows);
 }
 
 /* A program's page: its administrator and functional group, plan against
  * execution, indicator history and documents (newest first, as page paths
  * for Hugo's GetPage). */
-static void program_write(sqlite3_stmt *p)
+static void program_write(const struct program *p)
 {
-	long long id = i64(p, 0);
-	const struct admin *a = admin_find(i64(p, 1));
+	const struct admin *a = admin_find(p->admin_id);
 	struct history h = { .nyears = 0 };
 	FILE *f[NLANG];
 	int first = 1;
 
-	pair_open(f, "program/%lld/%lld.md", id / SHARD, id);
+	pair_open(f, "program/%lld/%lld.md", p->id / SHARD, p->id);
 	for (int l = 0; l < NLANG; l++) {
 		fputs("{\"type\":\"program\"", f[l]);
-		jcol(f[l], 0, "title", p, 4 + l);
-		jint(f[l], 0, "weight", id);  /* lists in id order, as obgen's */
-		jint(f[l], 0, "id", id);
-		jcol(f[l], 0, "code", p, 2);
-		jcol(f[l], 0, "fgroup", p, 3);
+		jstr(f[l], 0, "title", p->name[l]);
+		jint(f[l], 0, "weight", p->id);  /* lists in id order, as obgen's */
+		jint(f[l], 0, "id", p->id);
+		jstr(f[l], 0, "code", p->code);
+		jint(f[l], 0, "fgroup", p->fgroup);
 		jstr(f[l], 0, "admin", a->bin);
 	}
 	both(f, ",\"docs\":[");
-	sqlite3_bind_int64(q_pdocs, 1, id);
-	while (sqlite3_step(q_pdocs) == SQLITE_ROW) {
-		long long d = i64(q_pdocs, 0);
-
-		both(f, "%s\"/doc/%lld/%lld\"", first ? "" : ",", d / SHARD, d);
-		first = 0;
-	}
-	sqlite3_reset(q_pdocs);
+	for (size_t i = ndocs; i-- > 0;)
+		if (docs[i].program_id == p->id) {
+			both(f, "%s\"/doc/%lld/%lld\"", first ? "" : ",", docs[i].id / SHARD, docs[i].id);
+			first = 0;
+		}
 	both(f, "]");
-	execution_json(f, id);
-	history_read(&h, id);
+	execution_json(f, p->id);
+	need(db_site_program_indicators(site, p->id, on_history, &h, &err), "program indicators");
 	for (int l = 0; l < NLANG; l++)
 		history_json(f[l], &h, l);
 	history_free(&h);
@@ -1367,28 +1123,10 @@ static void program_write(sqlite3_stmt *p)
  * group (/L/program/gN.html, 1..15 as obgen, even when empty). */
 static void programs_write(void)
 {
-	sqlite3_stmt *p;
 	FILE *f[NLANG];
-	long long n = 0;
 
-	q_pdocs = prep("SELECT id FROM documents d WHERE program_id = ? AND " PUBLIC " ORDER BY id DESC");
-	q_pind = prep("SELECT d.year, i.kind, i.subprogram, i.name_kk, i.name_ru, i.unit_kk, i.unit_ru, "
-	              "i.plan FROM indicators i JOIN documents d ON d.id = i.doc_id "
-	              "WHERE d.program_id = ?1 AND d.kind = 'passport' AND " PUBLIC
-	              " ORDER BY d.year, d.posted, d.id, i.ord");
-	q_pexec = prep("SELECT d.year, e.approved, e.corrected, e.executed, e.savings, e.under_execution "
-	               "FROM execution e JOIN documents d ON d.id = e.doc_id "
-	               "WHERE d.program_id = ?1 AND d.kind = 'implementation-report' AND e.total = 1 "
-	               "AND " PUBLIC " ORDER BY d.year, d.posted, d.id, e.ord");
-	p = prep("SELECT id, admin_id, code, fgroup, name_kk, name_ru FROM programs ORDER BY id");
-	while (sqlite3_step(p) == SQLITE_ROW) {
-		program_write(p);
-		n++;
-	}
-	sqlite3_finalize(p);
-	sqlite3_finalize(q_pdocs);
-	sqlite3_finalize(q_pind);
-	sqlite3_finalize(q_pexec);
+	for (size_t i = 0; i < nprograms; i++)
+		program_write(&programs[i]);
 
 	section_open(f, "program", "program/");
 	both(f, "}\n");
@@ -1398,88 +1136,104 @@ static void programs_write(void)
 		both(f, "{\"type\":\"fgroup\",\"group\":%d}\n", g);
 		pair_close(f);
 	}
-	printf("programs %lld\n", n);
+	printf("programs %zu\n", nprograms);
 }
 
 /* ---- charts (generator/page_charts.c) ---- */
+
+struct chart {
+	FILE **f;
+	int first;
+	long long max;
+};
+
+static int on_fgroup_total(const struct site_total *t, void *arg)
+{
+	struct chart *c = arg;
+
+	both(c->f, "%s{\"code\":%lld,\"plan\":%lld,\"executed\":%lld}", c->first ? "" : ",", t->id,
+	     t->plan, t->executed);
+	c->max = t->plan > c->max ? t->plan : c->max;
+	c->max = t->executed > c->max ? t->executed : c->max;
+	c->first = 0;
+	return 0;
+}
+
+static int on_program_total(const struct site_total *t, void *arg)
+{
+	struct chart *c = arg;
+	const struct program *p = program_find(t->id);
+
+	if (p == NULL)
+		die("a chart's program is missing");
+	for (int l = 0; l < NLANG; l++) {
+		fprintf(c->f[l], "%s{\"path\":\"program/%lld/%lld.html\"", c->first ? "" : ",",
+		        p->id / SHARD, p->id);
+		jstr(c->f[l], 0, "code", p->code);
+		jstr(c->f[l], 0, "name", p->name[l]);
+		jint(c->f[l], 0, "plan", t->plan);
+		jint(c->f[l], 0, "executed", t->executed);
+		putc('}', c->f[l]);
+	}
+	c->max = t->plan > c->max ? t->plan : c->max;
+	c->max = t->executed > c->max ? t->executed : c->max;
+	c->first = 0;
+	return 0;
+}
 
 /* /L/charts/YEAR.html: spending by functional group (the latest budget
  * report of each administrator for the year) and the largest programs'
  * plan against execution (the latest implementation report of each). */
 static void chart_write(int year)
 {
-	sqlite3_stmt *g = prep(
-	        "SELECT l.fgroup, sum(l.plan), sum(ifnull(l.executed, 0)) "
-	        "FROM budget_lines l JOIN documents d ON d.id = l.doc_id "
-	        "WHERE d.year = ?1 AND d.kind = 'budget-report' AND " PUBLIC " AND l.total = 0 "
-	        "AND l.fgroup IS NOT NULL AND d.id = (SELECT d2.id FROM documents d2 "
-	        "WHERE d2.kind = 'budget-report' AND d2.status <> 'draft' AND d2.year = d.year "
-	        "AND d2.admin_id = d.admin_id "
-	        "ORDER BY ifnull(d2.period, '') DESC, d2.posted DESC, d2.id DESC LIMIT 1) "
-	        "GROUP BY l.fgroup ORDER BY l.fgroup");
-	sqlite3_stmt *p = prep(
-	        "SELECT d.program_id, e.corrected, e.executed, p.code, p.name_kk, p.name_ru "
-	        "FROM execution e JOIN documents d ON d.id = e.doc_id "
-	        "JOIN programs p ON p.id = d.program_id "
-	        "WHERE d.year = ?1 AND d.kind = 'implementation-report' AND " PUBLIC
-	        " AND e.total = 1 AND d.program_id IS NOT NULL AND d.id = (SELECT d2.id "
-	        "FROM documents d2 WHERE d2.kind = 'implementation-report' AND "
-	        "d2.status <> 'draft' AND d2.year = d.year AND d2.program_id = d.program_id "
-	        "ORDER BY d2.posted DESC, d2.id DESC LIMIT 1) "
-	        "ORDER BY e.corrected DESC, d.program_id LIMIT ?2");
-	long long max = 0;
 	FILE *f[NLANG];
-	int first = 1;
+	struct chart c = { f, 1, 0 };
 
 	pair_open(f, "charts/%d.md", year);
 	both(f, "{\"year\":%d,\"fgroups\":[", year);
-	sqlite3_bind_int(g, 1, year);
-	while (sqlite3_step(g) == SQLITE_ROW) {
-		both(f, "%s{\"code\":%lld,\"plan\":%lld,\"executed\":%lld}", first ? "" : ",",
-		     i64(g, 0), i64(g, 1), i64(g, 2));
-		max = i64(g, 1) > max ? i64(g, 1) : max;
-		max = i64(g, 2) > max ? i64(g, 2) : max;
-		first = 0;
-	}
-	both(f, "],\"fmax\":%lld,\"programs\":[", max);
-	max = 0;
-	first = 1;
-	sqlite3_bind_int(p, 1, year);
-	sqlite3_bind_int(p, 2, CHART_PROGRAMS);
-	while (sqlite3_step(p) == SQLITE_ROW) {
-		long long id = i64(p, 0);
-
-		for (int l = 0; l < NLANG; l++) {
-			fprintf(f[l], "%s{\"path\":\"program/%lld/%lld.html\"", first ? "" : ",", id / SHARD, id);
-			jcol(f[l], 0, "code", p, 3);
-			jcol(f[l], 0, "name", p, 4 + l);
-			jint(f[l], 0, "plan", i64(p, 1));
-			jint(f[l], 0, "executed", i64(p, 2));
-			putc('}', f[l]);
-		}
-		max = i64(p, 1) > max ? i64(p, 1) : max;
-		max = i64(p, 2) > max ? i64(p, 2) : max;
-		first = 0;
-	}
-	both(f, "],\"pmax\":%lld}\n", max);
+	need(db_site_fgroup_totals(site, year, on_fgroup_total, &c, &err), "group totals");
+	both(f, "],\"fmax\":%lld,\"programs\":[", c.max);
+	c = (struct chart){ f, 1, 0 };
+	need(db_site_program_totals(site, year, CHART_PROGRAMS, on_program_total, &c, &err),
+	     "program totals");
+	both(f, "],\"pmax\":%lld}\n", c.max);
 	pair_close(f);
-	sqlite3_finalize(g);
-	sqlite3_finalize(p);
+}
+
+/* The years with a public document, ascending; *n of them. */
+static int *years_of_docs(size_t *n)
+{
+	int *v = xrealloc(NULL, (ndocs + 1) * sizeof *v);
+
+	*n = 0;
+	for (size_t i = 0; i < ndocs; i++) {
+		size_t k = 0;
+
+		while (k < *n && v[k] < docs[i].year)
+			k++;
+		if (k < *n && v[k] == docs[i].year)
+			continue;
+		memmove(v + k + 1, v + k, (*n - k) * sizeof *v);
+		v[k] = docs[i].year;
+		(*n)++;
+	}
+	return v;
 }
 
 /* The charts index lists the years (the years taxonomy: every year with a
  * public document, as obgen's index); a page per year. */
 static void charts_write(void)
 {
-	sqlite3_stmt *st = prep("SELECT DISTINCT year FROM documents d WHERE " PUBLIC " ORDER BY year");
+	size_t n;
+	int *years = years_of_docs(&n);
 	FILE *f[NLANG];
 
 	section_open(f, "charts", "charts/");
 	both(f, "}\n");
 	pair_close(f);
-	while (sqlite3_step(st) == SQLITE_ROW)
-		chart_write(sqlite3_column_int(st, 0));
-	sqlite3_finalize(st);
+	for (size_t i = 0; i < n; i++)
+		chart_write(years[i]);
+	free(years);
 }
 
 /* ---- the open data catalogue (generator/page_catalogue.c) ---- */
@@ -1491,439 +1245,169 @@ static const char *const schemas[] = {
 	"implementation-report.xsd", "passport.xsd", "reference.xsd", "submission.xsd",
 };
 
+struct files {
+	FILE **f;
+	int first;
+	long long id;
+};
+
 /* One file of a document: {"name","href"[,"size"]}; size < 0 when it is
  * not known from the database (CSV and discussion files obgen generates). */
-static void data_file(FILE *f[NLANG], int *first, long long id, const char *suffix, long long size)
+static void data_file(struct files *x, const char *suffix, long long size)
 {
-	both(f, "%s{\"name\":\"%lld%s\",\"href\":\"data/doc/%lld/%lld%s\"", *first ? "" : ",", id,
+	long long id = x->id;
+
+	both(x->f, "%s{\"name\":\"%lld%s\",\"href\":\"data/doc/%lld/%lld%s\"", x->first ? "" : ",", id,
 	     suffix, id / SHARD, id, suffix);
 	if (size >= 0)
-		both(f, ",\"size\":%lld", size);
-	both(f, "}");
-	*first = 0;
+		both(x->f, ",\"size\":%lld", size);
+	both(x->f, "}");
+	x->first = 0;
+}
+
+/* generator/csv.c (data_attachment_suffix): the name's extension when it is
+ * short plain ASCII. */
+static int on_data_attachment(const struct site_attachment *a, void *arg)
+{
+	const char *dot = strrchr(a->name, '.');
+	size_t len = dot ? strlen(dot + 1) : 0;
+	char suffix[64];
+
+	if (len == 0 || len > 8 ||
+	    strspn(dot + 1, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") != len)
+		snprintf(suffix, sizeof suffix, ".att%d", a->ord);
+	else
+		snprintf(suffix, sizeof suffix, ".att%d.%s", a->ord, dot + 1);
+	data_file(arg, suffix, a->size);
+	return 0;
+}
+
+/* Stops at the first row: whether a document has rows in a table. */
+static int any_exec(const struct site_exec *r, void *arg) { (void)r; (void)arg; return 1; }
+static int any_cell(const struct site_cell *r, void *arg) { (void)r; (void)arg; return 1; }
+static int any_indicator(const struct site_indicator *r, void *arg) { (void)r; (void)arg; return 1; }
+static int any_line(const struct site_line *r, void *arg) { (void)r; (void)arg; return 1; }
+
+/* obgen writes a data directory's files in name order: by id as text. */
+static int text_id_cmp(const void *pa, const void *pb)
+{
+	char a[24], b[24];
+
+	snprintf(a, sizeof a, "%lld", (*(const struct doc *const *)pa)->id);
+	snprintf(b, sizeof b, "%lld", (*(const struct doc *const *)pb)->id);
+	return strcmp(a, b);
 }
 
 /* The files of data/doc/SHARD/ as obgen writes them (generator/csv.c,
  * data_discussion.c, page_report.c), in obgen's order (by name); sizes of
- * stored bytes (the XML as imported, attachments, the report) are exact. */
-static void shard_write(long long shard)
+ * stored bytes (the XML as imported, attachments, the report) are exact.
+ * v[0..n) are the shard's documents. */
+static void shard_write(long long shard, struct doc **v, size_t n)
 {
-	static const char *const tables[] = { "execution", "grant", "indicators", "lines" };
-	sqlite3_stmt *d = prep(
-	        "SELECT d.id, (SELECT length(xml) FROM final_reports WHERE doc_id = d.id), "
-	        "(SELECT count(*) FROM proposals WHERE doc_id = d.id) + "
-	        "(SELECT count(*) FROM votes WHERE doc_id = d.id AND proposal_id = 0), "
-	        "EXISTS (SELECT 1 FROM execution WHERE doc_id = d.id), "
-	        "EXISTS (SELECT 1 FROM grant_cells WHERE doc_id = d.id), "
-	        "EXISTS (SELECT 1 FROM indicators WHERE doc_id = d.id), "
-	        "EXISTS (SELECT 1 FROM budget_lines WHERE doc_id = d.id), "
-	        "(SELECT length(xml) FROM document_versions WHERE doc_id = d.id "
-	        "ORDER BY version DESC LIMIT 1) "
-	        "FROM documents d WHERE d.id BETWEEN ?1 AND ?2 AND " PUBLIC " ORDER BY CAST(d.id AS TEXT)");
-	sqlite3_stmt *a = prep("SELECT t.ord, t.name, b.size FROM attachments t JOIN blobs b "
-	                       "ON b.sha256 = t.sha256 WHERE t.doc_id = ? ORDER BY t.ord");
 	FILE *f[NLANG];
-	int firstdoc = 1;
 
+	qsort(v, n, sizeof *v, text_id_cmp);
 	pair_open(f, "data/%lld.md", shard);
 	both(f, "{\"shard\":%lld,\"from\":%lld,\"to\":%lld,\"docs\":[", shard, shard * SHARD,
 	     shard * SHARD + SHARD - 1);
-	sqlite3_bind_int64(d, 1, shard * SHARD);
-	sqlite3_bind_int64(d, 2, shard * SHARD + SHARD - 1);
-	while (sqlite3_step(d) == SQLITE_ROW) {
-		long long id = i64(d, 0);
-		int first = 1;
+	for (size_t i = 0; i < n; i++) {
+		struct files x = { f, 1, v[i]->id };
+		struct disc_tally t;
+		const void *xml;
+		long long len;
 
-		both(f, "%s{\"page\":\"/doc/%lld/%lld\",\"files\":[", firstdoc ? "" : ",", shard, id);
-		firstdoc = 0;
-		if (sqlite3_column_type(d, 1) != SQLITE_NULL) {
-			data_file(f, &first, id, "-report.csv", -1);
-			data_file(f, &first, id, "-report.xml", i64(d, 1));
+		both(f, "%s{\"page\":\"/doc/%lld/%lld\",\"files\":[", i ? "," : "", shard, x.id);
+		if (v[i]->report_len >= 0) {
+			data_file(&x, "-report.csv", -1);
+			data_file(&x, "-report.xml", v[i]->report_len);
 		}
-		sqlite3_bind_int64(a, 1, id);
-		while (sqlite3_step(a) == SQLITE_ROW) {
-			/* generator/csv.c: the name's extension when it is short plain ASCII */
-			const char *name = col(a, 1), *dot = strrchr(name, '.');
-			size_t len = dot ? strlen(dot + 1) : 0;
-			char suffix[64];
-
-			if (len == 0 || len > 8 ||
-			    strspn(dot + 1, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") != len)
-				snprintf(suffix, sizeof suffix, ".att%d", sqlite3_column_int(a, 0));
-			else
-				snprintf(suffix, sizeof suffix, ".att%d.%s", sqlite3_column_int(a, 0), dot + 1);
-			data_file(f, &first, id, suffix, i64(a, 2));
+		need(db_site_attachments(site, x.id, on_data_attachment, &x, &err), "attachments");
+		need(db_disc_tally(st, x.id, &t, &err), "discussion");
+		if (t.published + t.refused + t.pending + t.doc_for + t.doc_against > 0) {
+			data_file(&x, ".discussion.csv", -1);
+			data_file(&x, ".discussion.xml", -1);
 		}
-		sqlite3_reset(a);
-		if (i64(d, 2) > 0) {
-			data_file(f, &first, id, ".discussion.csv", -1);
-			data_file(f, &first, id, ".discussion.xml", -1);
-		}
-		for (int t = 0; t < 4; t++)
-			if (i64(d, 3 + t)) {
-				char suffix[32];
-
-				snprintf(suffix, sizeof suffix, ".%s.csv", tables[t]);
-				data_file(f, &first, id, suffix, -1);
-			}
-		if (sqlite3_column_type(d, 7) != SQLITE_NULL)
-			data_file(f, &first, id, ".xml", i64(d, 7));
+		if (need(db_site_execution(site, x.id, any_exec, NULL, &err), "execution"))
+			data_file(&x, ".execution.csv", -1);
+		if (need(db_site_cells(site, x.id, any_cell, NULL, &err), "grant cells"))
+			data_file(&x, ".grant.csv", -1);
+		if (need(db_site_indicators(site, x.id, any_indicator, NULL, &err), "indicators"))
+			data_file(&x, ".indicators.csv", -1);
+		if (need(db_site_lines(site, x.id, any_line, NULL, &err), "budget lines"))
+			data_file(&x, ".lines.csv", -1);
+		if (need(db_site_doc_xml(site, x.id, &xml, &len, &err), "document XML"))
+			data_file(&x, ".xml", len);
 		both(f, "]}");
 	}
 	both(f, "]}\n");
 	pair_close(f);
-	sqlite3_finalize(d);
-	sqlite3_finalize(a);
 }
 
 /* /L/data/: the Fiscal Data Package (one CSV per year with a public
  * document), the schemas, and a page per shard of documents. */
 static void catalogue_write(void)
 {
-	sqlite3_stmt *st;
+	struct doc **v = xrealloc(NULL, (ndocs + 1) * sizeof *v);
+	size_t nyears;
+	int *years = years_of_docs(&nyears);
 	FILE *f[NLANG];
-	int first = 1;
 
 	section_open(f, "data", "data/");
 	both(f, ",\"fdp\":[");
-	st = prep("SELECT DISTINCT year FROM documents d WHERE " PUBLIC " ORDER BY year");
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		both(f, "%s\"budget-lines-%d.csv\"", first ? "" : ",", sqlite3_column_int(st, 0));
-		first = 0;
-	}
-	sqlite3_finalize(st);
-	both(f, "%s\"datapackage.json\"],\"schemas\":[", first ? "" : ",");
+	for (size_t i = 0; i < nyears; i++)
+		both(f, "\"budget-lines-%d.csv\",", years[i]);
+	free(years);
+	both(f, "\"datapackage.json\"],\"schemas\":[");
 	for (size_t i = 0; i < sizeof schemas / sizeof schemas[0]; i++)
 		both(f, "%s\"%s\"", i ? "," : "", schemas[i]);
 	both(f, "],\"shards\":[");
-	first = 1;
-	st = prep("SELECT DISTINCT id / ?1 FROM documents d WHERE " PUBLIC " ORDER BY 1");
-	sqlite3_bind_int(st, 1, SHARD);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		long long s = i64(st, 0);
+	/* documents are in id order: a shard's are consecutive */
+	for (size_t i = 0, j; i < ndocs; i = j) {
+		long long s = docs[i].id / SHARD;
 
-		both(f, "%s{\"n\":%lld,\"from\":%lld,\"to\":%lld}", first ? "" : ",", s, s * SHARD,
+		for (j = i; j < ndocs && docs[j].id / SHARD == s; j++)
+			v[j - i] = &docs[j];
+		both(f, "%s{\"n\":%lld,\"from\":%lld,\"to\":%lld}", i ? "," : "", s, s * SHARD,
 		     s * SHARD + SHARD - 1);
-		shard_write(s);
-		first = 0;
+		shard_write(s, v, j - i);
 	}
-	sqlite3_finalize(st);
+	free(v);
 	both(f, "]}\n");
 	pair_close(f);
 }
 
-/* ---- compliance with the publication deadlines (core/db_compliance.c) ---- */
+/* ---- compliance with the publication deadlines (core/db_compliance.h) ---- */
 
-enum { P5 = 1, P7, P10, G, RULES = 4 };
-enum { S_UNKNOWN, S_PENDING, S_ON_TIME, S_LATE, S_MISSING, STATES };
-static const char *const rule_id[RULES + 1] = { "", "P-5", "P-7", "P-10", "G" };
-static const char *const rule_page[RULES + 1] = { "", "p-5", "p-7", "p-10", "g" };
-static const char *const rule_kind[RULES + 1] = {
+/* The page of each rule, and the kind of document it is about. */
+static const char *const rule_page[DEADLINE_RULES + 1] = { "", "p-5", "p-7", "p-10", "g" };
+static const char *const rule_kind[DEADLINE_RULES + 1] = {
 	"", "financial-statements", "audit-result", "implementation-report", "grant-report"
 };
-static const char *const state_key[STATES] = { "unknown", "pending", "on_time", "late", "missing" };
-static const char *const state_name[STATES] = { "unknown", "pending", "on-time", "late", "missing" };
-
-/* A document a rule expects, or one present. */
-struct ckey {
-	int rule;
-	size_t admin;
-	int year, month;       /* P-5, P-10: the fiscal year; G: the period */
-	long long program_id;  /* P-10 */
-	char program[4];
+/* The counts' keys, in the order written: deadline_state_name() with '_'. */
+static const char *const count_key[DEADLINE_MISSING + 1] = {
+	"unknown", "pending", "on_time", "late", "missing"
 };
-
-struct crow {
-	int rule;
-	size_t admin;
-	long long doc_id;  /* 0: expected, not in the database */
-	int public_doc;    /* its number and link are shown (not a draft) */
-	char number[65], program[4], period[8];
-	int year;
-	long received, posted, due;
-	int state, days;
-};
-
-static struct {
-	long today;
-	int first_year;  /* the first loaded calendar year, 0 when none */
-	struct cadmin {
-		long long id;
-		char *bin, *level;
-		int g_first;  /* the first G month (y * 12 + m - 1), -1 none */
-		int count[RULES + 1][STATES];
-	} *admins;
-	size_t nadmins;
-	struct crow *rows;
-	size_t nrows;
-	struct ckey *have, *want;
-	size_t nhave, nwant;
-} cp;
-
-static int key_cmp(const void *pa, const void *pb)
-{
-	const struct ckey *a = pa, *b = pb;
-
-	if (a->rule != b->rule)
-		return a->rule < b->rule ? -1 : 1;
-	if (a->admin != b->admin)
-		return a->admin < b->admin ? -1 : 1;
-	if (a->year != b->year)
-		return a->year < b->year ? -1 : 1;
-	if (a->month != b->month)
-		return a->month < b->month ? -1 : 1;
-	return a->program_id < b->program_id ? -1 : a->program_id > b->program_id;
-}
-
-static void key_push(struct ckey **v, size_t *n, const struct ckey *k)
-{
-	*v = xrealloc(*v, (*n + 1) * sizeof **v);
-	(*v)[(*n)++] = *k;
-}
-
-static struct crow *row_new(void)
-{
-	cp.rows = xrealloc(cp.rows, (cp.nrows + 1) * sizeof *cp.rows);
-	memset(&cp.rows[cp.nrows], 0, sizeof cp.rows[0]);
-	cp.rows[cp.nrows].received = cp.rows[cp.nrows].posted = cp.rows[cp.nrows].due = NODATE;
-	return &cp.rows[cp.nrows++];
-}
-
-/* Strict YYYY-MM: *y, *m; -1 otherwise. */
-static int period_parse(const char *s, int *y, int *m)
-{
-	char buf[16];
-	int yy, mm, dd;
-	long z;
-
-	if (s == NULL || strlen(s) != 7)
-		return -1;
-	snprintf(buf, sizeof buf, "%s-01", s);
-	if ((z = date_parse(buf)) == NODATE)
-		return -1;
-	civil_of(z, &yy, &mm, &dd);
-	*y = yy;
-	*m = mm;
-	return 0;
-}
-
-/* Columns of the documents query of compliance_load. */
-enum { C_ID, C_ADMIN, C_KIND, C_NUMBER, C_STATUS, C_POSTED, C_RECEIVED, C_PERIOD, C_YEAR,
-       C_PROGRAM_ID, C_PROGRAM };
-
-/* A document of P-5, P-7, P-10 or G, and the key saying it exists. */
-static void doc_row(sqlite3_stmt *s, int rule, size_t admin)
-{
-	struct crow *r = row_new();
-	struct ckey k = { rule, admin, 0, 0, 0, "" };
-	int bad = 0;
-
-	r->rule = rule;
-	r->admin = admin;
-	r->doc_id = i64(s, C_ID);
-	r->public_doc = strcmp(col(s, C_STATUS), "draft") != 0;
-	snprintf(r->number, sizeof r->number, "%s", col(s, C_NUMBER));
-	r->year = sqlite3_column_int(s, C_YEAR);
-	snprintf(r->program, sizeof r->program, "%s", col(s, C_PROGRAM));
-	/* A draft is not published, whatever date it carries. */
-	if (r->public_doc && (r->posted = date_parse(col(s, C_POSTED))) == NODATE)
-		bad = 1;
-	if (rule == P7 && (r->received = date_parse(col(s, C_RECEIVED))) == NODATE)
-		bad = 1;
-	if (rule == G) {
-		snprintf(r->period, sizeof r->period, "%s", col(s, C_PERIOD) ? col(s, C_PERIOD) : "");
-		if (period_parse(col(s, C_PERIOD), &k.year, &k.month) == 0) {
-			int m = k.year * 12 + k.month - 1;
-
-			if (cp.admins[admin].g_first < 0 || m < cp.admins[admin].g_first)
-				cp.admins[admin].g_first = m;
-		} else {
-			bad = 1;
-		}
-	} else if (rule == P5 || rule == P10) {
-		k.year = r->year;
-	}
-	if (rule == P10) {
-		k.program_id = i64(s, C_PROGRAM_ID);
-		memcpy(k.program, r->program, sizeof k.program);
-	}
-	r->state = bad ? S_UNKNOWN : -1;  /* -1: to be computed */
-	key_push(&cp.have, &cp.nhave, &k);
-}
-
-static void compliance_load(void)
-{
-	sqlite3_stmt *s = prep("SELECT id, bin, level FROM administrators ORDER BY code, ifnull(region, '')");
-	int today_y = year_of(cp.today);
-
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		struct cadmin *a;
-
-		cp.admins = xrealloc(cp.admins, (cp.nadmins + 1) * sizeof *cp.admins);
-		a = &cp.admins[cp.nadmins++];
-		memset(a, 0, sizeof *a);
-		a->id = i64(s, 0);
-		a->bin = xstrdup(col(s, 1));
-		a->level = xstrdup(col(s, 2));
-		a->g_first = -1;
-	}
-	sqlite3_finalize(s);
-	/* ad.idx: the administrator's index in the order above. */
-	s = prep("WITH ad AS (SELECT id, row_number() OVER (ORDER BY code, ifnull(region, '')) - 1 AS idx "
-	         "FROM administrators) "
-	         "SELECT d.id, ad.idx, d.kind, d.number, d.status, d.posted, d.received, d.period, "
-	         "d.year, ifnull(d.program_id, 0), ifnull(p.code, '') FROM documents d "
-	         "JOIN ad ON ad.id = d.admin_id LEFT JOIN programs p ON p.id = d.program_id "
-	         "WHERE d.kind IN ('financial-statements', 'audit-result', 'implementation-report', "
-	         "'grant-report', 'passport')");
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		size_t admin = (size_t)i64(s, C_ADMIN);
-		int rule = 0;
-
-		for (int r = 1; r <= RULES; r++)
-			if (strcmp(col(s, C_KIND), rule_kind[r]) == 0)
-				rule = r;
-		if (rule != 0) {
-			doc_row(s, rule, admin);
-		} else if (sqlite3_column_int(s, C_YEAR) < today_y) {
-			/* A passport of a closed year: the administrator ran the
-			 * program that year, and owes its report (P-10) and, for a
-			 * republican body, the year's consolidated statements (P-5). */
-			struct ckey k = { P10, admin, sqlite3_column_int(s, C_YEAR), 0, i64(s, C_PROGRAM_ID), "" };
-			struct ckey k5 = { P5, admin, k.year, 0, 0, "" };
-
-			snprintf(k.program, sizeof k.program, "%s", col(s, C_PROGRAM));
-			key_push(&cp.want, &cp.nwant, &k);
-			if (strcmp(cp.admins[admin].level, "republican") == 0)
-				key_push(&cp.want, &cp.nwant, &k5);
-		}
-	}
-	sqlite3_finalize(s);
-}
-
-/* G: every month from an administrator's first report up to the last
- * month that has ended; then a row for each expected document that is not
- * in the database (not judged when its deadline falls before the first
- * loaded calendar year). */
-static void compliance_missing(void)
-{
-	int y, m, d, last;
-
-	civil_of(cp.today, &y, &m, &d);
-	last = y * 12 + m - 2;
-	for (size_t a = 0; a < cp.nadmins; a++)
-		for (int mo = cp.admins[a].g_first; mo >= 0 && mo <= last; mo++) {
-			struct ckey k = { G, a, mo / 12, mo % 12 + 1, 0, "" };
-
-			key_push(&cp.want, &cp.nwant, &k);
-		}
-	if (cp.nhave > 0)
-		qsort(cp.have, cp.nhave, sizeof *cp.have, key_cmp);
-	if (cp.nwant > 0)
-		qsort(cp.want, cp.nwant, sizeof *cp.want, key_cmp);
-	for (size_t i = 0; i < cp.nwant; i++) {
-		const struct ckey *k = &cp.want[i];
-		int due_year = k->rule == G ? k->year + k->month / 12 : k->year + 1;
-		struct crow *r;
-
-		if (i > 0 && key_cmp(k, &cp.want[i - 1]) == 0)
-			continue;
-		if (cp.first_year == 0 || due_year < cp.first_year)
-			continue;
-		if (cp.nhave > 0 && bsearch(k, cp.have, cp.nhave, sizeof *cp.have, key_cmp) != NULL)
-			continue;
-		r = row_new();
-		r->rule = k->rule;
-		r->admin = k->admin;
-		r->year = k->year;
-		memcpy(r->program, k->program, sizeof r->program);
-		if (k->rule == G)
-			snprintf(r->period, sizeof r->period, "%04u-%02u", (unsigned)k->year % 10000u, (unsigned)k->month % 100u);
-		r->state = -1;
-	}
-}
-
-/* A deadline fixed as a date: that day when worked, else the next working day. */
-static long fixed_date(int y, int m, int d)
-{
-	return y < 2000 || y > 2100 ? NODATE : next_workday(days_of(y, m, d));
-}
-
-/* core/deadline.h: the due date and the state, late or overdue working
- * days (at least 1) counted from the day after the due date. */
-static void row_status(struct crow *r)
-{
-	long until;
-	int y, m, n;
-
-	if (r->state == S_UNKNOWN)
-		return;
-	switch (r->rule) {
-	case P5:
-		r->due = fixed_date(r->year + 1, 7, 5);
-		break;
-	case P7:
-		r->due = add_workdays(r->received, 15);
-		break;
-	case P10:
-		r->due = fixed_date(r->year + 1, 4, 1);
-		break;
-	default:
-		r->due = period_parse(r->period, &y, &m) != 0 ? NODATE : fixed_date(y + m / 12, m % 12 + 1, 20);
-	}
-	if (r->due == NODATE) {
-		r->state = S_UNKNOWN;
-		return;
-	}
-	if (r->posted != NODATE && r->posted <= r->due) {
-		r->state = S_ON_TIME;
-		return;
-	}
-	if (r->posted == NODATE && cp.today <= r->due) {
-		r->state = S_PENDING;
-		return;
-	}
-	r->state = r->posted != NODATE ? S_LATE : S_MISSING;
-	until = r->posted != NODATE ? r->posted : cp.today;
-	if ((n = count_workdays(r->due + 1, until)) < 0)
-		r->state = S_UNKNOWN;
-	else
-		r->days = n > 0 ? n : 1;
-}
-
-static int row_cmp(const void *pa, const void *pb)
-{
-	const struct crow *a = pa, *b = pb;
-	int c;
-
-	if (a->admin != b->admin)
-		return a->admin < b->admin ? -1 : 1;
-	if (a->rule != b->rule)
-		return a->rule < b->rule ? -1 : 1;
-	if ((c = strcmp(a->period, b->period)) != 0)
-		return c;
-	if (a->year != b->year)
-		return a->year < b->year ? -1 : 1;
-	if (a->received != b->received)
-		return a->received < b->received ? -1 : 1;
-	if ((c = strcmp(a->program, b->program)) != 0)
-		return c;
-	return strcmp(a->number, b->number);
-}
 
 static void counts_json(FILE *f[NLANG], const int *c)
 {
-	for (int s = S_PENDING; s < STATES; s++)
-		both(f, ",\"%s\":%d", state_key[s], c[s]);
-	both(f, ",\"%s\":%d", state_key[S_UNKNOWN], c[S_UNKNOWN]);
+	for (int s = DEADLINE_PENDING; s <= DEADLINE_MISSING; s++)
+		both(f, ",\"%s\":%d", count_key[s], c[s]);
+	both(f, ",\"%s\":%d", count_key[DEADLINE_UNKNOWN], c[DEADLINE_UNKNOWN]);
 }
 
-static void crow_json(FILE *f[NLANG], const struct crow *r)
+static void date_json(FILE *f[NLANG], const char *key, struct ob_date d)
 {
-	char buf[11];
+	char buf[DATE_STRLEN];
 
-	both(f, "{\"admin\":\"%s\"", cp.admins[r->admin].bin);
-	if (r->doc_id != 0 && r->public_doc)
+	if (d.y != 0)
+		both(f, ",\"%s\":\"%s\"", key, date_format(d, buf));
+}
+
+static void crow_json(FILE *f[NLANG], const struct compliance *c, const struct compliance_row *r)
+{
+	both(f, "{\"admin\":\"%s\"", admin_find(c->admins[r->admin].id)->bin);
+	/* a draft is not shown: it counts as not posted */
+	if (r->doc_id != 0 && strcmp(r->doc_status, "draft") != 0)
 		both(f, ",\"number\":\"%s\",\"doc\":\"doc/%lld/%lld.html\"", r->number, r->doc_id / SHARD,
 		     r->doc_id);
 	if (r->year)
@@ -1932,51 +1416,53 @@ static void crow_json(FILE *f[NLANG], const struct crow *r)
 		both(f, ",\"program\":\"%s\"", r->program);
 	if (r->period[0])
 		both(f, ",\"period\":\"%s\"", r->period);
-	if (r->received != NODATE)
-		both(f, ",\"received\":\"%s\"", date_str(r->received, buf));
-	if (r->due != NODATE)
-		both(f, ",\"due\":\"%s\"", date_str(r->due, buf));
-	if (r->posted != NODATE)
-		both(f, ",\"posted\":\"%s\"", date_str(r->posted, buf));
-	both(f, ",\"state\":\"%s\"", state_name[r->state]);
-	if (r->days > 0)
-		both(f, ",\"days\":%d", r->days);
+	date_json(f, "received", r->received);
+	date_json(f, "due", r->due);
+	date_json(f, "posted", r->posted);
+	both(f, ",\"state\":\"%s\"", deadline_state_name(r->status.state));
+	if (r->status.late_days > 0)
+		both(f, ",\"days\":%d", r->status.late_days);
 	both(f, "}");
 }
 
 /* A rule: its totals, and per administrator either its counts (the summary,
  * detail 0) or its exceptions (the rule's page: late, missing, unknown;
  * on-time and pending documents are counted on the summary). */
-static void rule_json(FILE *f[NLANG], int rule, int detail)
+static void rule_json(FILE *f[NLANG], const struct compliance *c, int rule, int detail)
 {
-	int total[STATES] = { 0 }, first = 1;
+	int total[DEADLINE_MISSING + 1] = { 0 }, first = 1;
 
-	both(f, "{\"id\":\"%s\",\"name\":\"%s\",\"kind\":\"%s\",\"detail\":%s,\"%s\":[", rule_id[rule],
-	     rule_page[rule], rule_kind[rule], detail ? "true" : "false", detail ? "rows" : "admins");
-	for (size_t a = 0; a < cp.nadmins; a++) {
-		const int *k = cp.admins[a].count[rule];
+	both(f, "{\"id\":\"%s\",\"name\":\"%s\",\"kind\":\"%s\",\"detail\":%s,\"%s\":[",
+	     deadline_rule_id(rule), rule_page[rule], rule_kind[rule], detail ? "true" : "false",
+	     detail ? "rows" : "admins");
+	for (size_t a = 0; a < c->nadmins; a++) {
+		const struct compliance_admin *ad = &c->admins[a];
+		const int *k = ad->count[rule];
 		int any = 0;
 
-		for (int s = 0; s < STATES; s++) {
+		for (int s = 0; s <= DEADLINE_MISSING; s++) {
 			total[s] += k[s];
 			any += k[s];
 		}
 		if (any == 0)
 			continue;
 		if (!detail) {
-			both(f, "%s{\"admin\":\"%s\"", first ? "" : ",", cp.admins[a].bin);
+			both(f, "%s{\"admin\":\"%s\"", first ? "" : ",", admin_find(ad->id)->bin);
 			counts_json(f, k);
 			both(f, "}");
 			first = 0;
 			continue;
 		}
-		for (size_t i = 0; i < cp.nrows; i++)
-			if (cp.rows[i].admin == a && cp.rows[i].rule == rule && cp.rows[i].state != S_ON_TIME &&
-			    cp.rows[i].state != S_PENDING) {
+		for (size_t i = ad->first; i < ad->first + ad->nrows; i++) {
+			const struct compliance_row *r = &c->rows[i];
+
+			if ((int)r->rule == rule && r->status.state != DEADLINE_ON_TIME &&
+			    r->status.state != DEADLINE_PENDING) {
 				both(f, first ? "" : ",");
-				crow_json(f, &cp.rows[i]);
+				crow_json(f, c, r);
 				first = 0;
 			}
+		}
 	}
 	both(f, "]");
 	counts_json(f, total);
@@ -1986,144 +1472,30 @@ static void rule_json(FILE *f[NLANG], int rule, int detail)
 /* /L/compliance/ and /L/compliance/p-5.html, p-7, p-10, g, as of today. */
 static void compliance_write(void)
 {
-	char day[11];
+	struct compliance *c = NULL;
 	FILE *f[NLANG];
 
-	cp.first_year = cal.nyears > 0 ? cal.years[0] : 0;
-	compliance_load();
-	compliance_missing();
-	for (size_t i = 0; i < cp.nrows; i++)
-		row_status(&cp.rows[i]);
-	if (cp.nrows > 0)
-		qsort(cp.rows, cp.nrows, sizeof *cp.rows, row_cmp);
-	for (size_t i = 0; i < cp.nrows; i++)
-		cp.admins[cp.rows[i].admin].count[cp.rows[i].rule][cp.rows[i].state]++;
-
+	need(db_compliance_load(st, cal, today, &c, &err), "compliance");
 	section_open(f, "compliance", "compliance/");
-	both(f, ",\"today\":\"%s\",\"rules\":[", date_str(cp.today, day));
-	for (int r = 1; r <= RULES; r++) {
-		both(f, r > 1 ? "," : "");
-		rule_json(f, r, 0);
+	both(f, ",\"today\":\"%s\",\"rules\":[", today_s);
+	for (int r = DEADLINE_P5; r <= DEADLINE_G; r++) {
+		both(f, r > DEADLINE_P5 ? "," : "");
+		rule_json(f, c, r, 0);
 	}
 	both(f, "]}\n");
 	pair_close(f);
-	for (int r = 1; r <= RULES; r++) {
+	for (int r = DEADLINE_P5; r <= DEADLINE_G; r++) {
 		pair_open(f, "compliance/%s.md", rule_page[r]);
-		both(f, "{\"rule\":\"%s\",\"today\":\"%s\",\"rules\":[", rule_id[r], day);
-		rule_json(f, r, 1);
+		both(f, "{\"rule\":\"%s\",\"today\":\"%s\",\"rules\":[", deadline_rule_id(r), today_s);
+		rule_json(f, c, r, 1);
 		both(f, "]}\n");
 		pair_close(f);
 	}
-	printf("compliance rows %zu\n", cp.nrows);
+	printf("compliance rows %zu\n", c->nrows);
+	compliance_free(c);
 }
 
 /* ---- statistics of the discussion (generator/page_stats.c) ---- */
-
-/* HMAC-SHA256 (FIPS 180-4, RFC 2104) for the operators' pseudonyms: obgen
- * shows an operator as 16 hex digits of HMAC-SHA256(pseudonym secret, IIN)
- * (core/nonce.h); this tool has no crypto library. */
-struct sha256 {
-	uint32_t h[8];
-	unsigned char buf[64];
-	uint64_t len;
-};
-
-static void sha256_block(struct sha256 *s, const unsigned char *p)
-{
-	static const uint32_t k[64] = {
-		0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4,
-		0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe,
-		0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f,
-		0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7,
-		0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc,
-		0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b,
-		0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116,
-		0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-		0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
-		0xc67178f2,
-	};
-#define ROR(x, n) ((x) >> (n) | (x) << (32 - (n)))
-	uint32_t w[64], v[8];
-
-	for (int i = 0; i < 16; i++)
-		w[i] = (uint32_t)p[4 * i] << 24 | (uint32_t)p[4 * i + 1] << 16 |
-		       (uint32_t)p[4 * i + 2] << 8 | p[4 * i + 3];
-	for (int i = 16; i < 64; i++)
-		w[i] = w[i - 16] + (ROR(w[i - 15], 7) ^ ROR(w[i - 15], 18) ^ w[i - 15] >> 3) + w[i - 7] +
-		       (ROR(w[i - 2], 17) ^ ROR(w[i - 2], 19) ^ w[i - 2] >> 10);
-	memcpy(v, s->h, sizeof v);
-	for (int i = 0; i < 64; i++) {
-		uint32_t t1 = v[7] + (ROR(v[4], 6) ^ ROR(v[4], 11) ^ ROR(v[4], 25)) +
-		              ((v[4] & v[5]) ^ (~v[4] & v[6])) + k[i] + w[i];
-		uint32_t t2 = (ROR(v[0], 2) ^ ROR(v[0], 13) ^ ROR(v[0], 22)) +
-		              ((v[0] & v[1]) ^ (v[0] & v[2]) ^ (v[1] & v[2]));
-
-		memmove(v + 1, v, 7 * sizeof *v);
-		v[4] += t1;
-		v[0] = t1 + t2;
-	}
-#undef ROR
-	for (int i = 0; i < 8; i++)
-		s->h[i] += v[i];
-}
-
-static void sha256_init(struct sha256 *s)
-{
-	static const uint32_t h0[8] = { 0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
-	                                0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19 };
-
-	memcpy(s->h, h0, sizeof h0);
-	s->len = 0;
-}
-
-static void sha256_add(struct sha256 *s, const void *data, size_t n)
-{
-	const unsigned char *p = data;
-
-	for (size_t i = 0; i < n; i++) {
-		s->buf[s->len++ % 64] = p[i];
-		if (s->len % 64 == 0)
-			sha256_block(s, s->buf);
-	}
-}
-
-static void sha256_end(struct sha256 *s, unsigned char out[32])
-{
-	uint64_t bits = s->len * 8;
-	unsigned char pad = 0x80, len[8];
-
-	sha256_add(s, &pad, 1);
-	pad = 0;
-	while (s->len % 64 != 56)
-		sha256_add(s, &pad, 1);
-	for (int i = 0; i < 8; i++)
-		len[i] = (unsigned char)(bits >> (56 - 8 * i));
-	sha256_add(s, len, 8);
-	for (int i = 0; i < 32; i++)
-		out[i] = (unsigned char)(s->h[i / 4] >> (24 - 8 * (i % 4)));
-}
-
-/* 16 hex digits of HMAC-SHA256(key[32], msg). */
-static void pseudonym(const unsigned char key[32], const char *msg, char out[17])
-{
-	unsigned char pad[64], inner[32], mac[32];
-	struct sha256 s;
-
-	for (int pass = 0; pass < 2; pass++) {
-		memset(pad, pass ? 0x5c : 0x36, sizeof pad);
-		for (int i = 0; i < 32; i++)
-			pad[i] ^= key[i];
-		sha256_init(&s);
-		sha256_add(&s, pad, sizeof pad);
-		if (pass == 0)
-			sha256_add(&s, msg, strlen(msg));
-		else
-			sha256_add(&s, inner, sizeof inner);
-		sha256_end(&s, pass ? mac : inner);
-	}
-	for (int i = 0; i < 8; i++)
-		snprintf(out + 2 * i, 3, "%02x", mac[i]);
-}
 
 #define REASONS 7
 static const char *const reasons[REASONS] = {
@@ -2140,6 +1512,14 @@ struct op {
 	char iin[13], who[17];
 	long long decisions, published, refused, reason[REASONS], overdue, unknown;
 	struct series minutes, workdays;
+};
+
+struct stats {
+	struct op *ops, all;
+	size_t nops;
+	unsigned char key[SECRET_LEN];
+	long long pending, overdue, unknown;
+	int incomplete;  /* some figure needed a year with no calendar */
 };
 
 static void series_add(struct series *s, double v)
@@ -2193,140 +1573,174 @@ static int by_pseudonym(const void *a, const void *b)
 	return strcmp(((const struct op *)a)->who, ((const struct op *)b)->who);
 }
 
-/* One moderation decision, counted for its operator and for all. */
-static void on_decision(sqlite3_stmt *s, struct op *o, struct op *all, int *incomplete)
+/* "YYYY-MM-DDTHH:MM:SSZ" (UTC) as seconds since 1970, or -1. */
+static long long utc_time(const char *s)
 {
-	long long t0 = utc_time(col(s, 3)), t1 = utc_time(col(s, 5));
-	long r = date_parse(col(s, 4)), d = date_parse(col(s, 6)), due = NODATE;
-	int wd = 0, known;
+	struct ob_date d;
 
-	/* P-15: due by the 2nd working day after the day of receipt; working
-	 * days from the day after receipt to the decision day. */
-	if (r != NODATE && d != NODATE)
-		due = add_workdays(r, 2);
-	if (due != NODATE && d > r)
-		wd = count_workdays(r + 1, d);
-	known = due != NODATE && wd >= 0;
-	*incomplete |= !known;
-	for (struct op *p = o; p != NULL; p = p == o ? all : NULL) {
+	if (s == NULL || strlen(s) != 20 || s[10] != 'T' || s[13] != ':' || s[16] != ':' ||
+	    s[19] != 'Z' || date_parse_n(s, 10, &d) != 0)
+		return -1;
+	return date_to_days(d) * 86400LL + atoi(s + 11) * 3600LL + atoi(s + 14) * 60LL + atoi(s + 17);
+}
+
+/* P-15: working days from the day after receipt to the decision day, and
+ * whether the decision came after the due day; -1 when the calendar lacks
+ * a year. */
+static int timing(const char *day, const char *decided, int *wd, int *late)
+{
+	struct ob_date r, d, due;
+	struct ob_err e = { 0 };
+
+	if (date_parse(day ? day : "", &r) != 0 || date_parse(decided ? decided : "", &d) != 0 ||
+	    deadline_moderation_due(cal, r, &due, &e) != 0)
+		return -1;
+	*late = date_cmp(d, due) > 0;
+	*wd = 0;
+	if (date_cmp(d, r) > 0 && calendar_count_workdays(cal, date_add_days(r, 1), d, wd, &e) != 0)
+		return -1;
+	return 0;
+}
+
+/* One moderation decision, counted for its operator and for all. */
+static int on_decision(const struct stats_decision *d, void *arg)
+{
+	struct stats *s = arg;
+	const char *iin = d->operator_iin ? d->operator_iin : "";
+	long long t0 = utc_time(d->received), t1 = utc_time(d->decided);
+	int wd = 0, late = 0, known = timing(d->day, d->decided_day, &wd, &late) == 0;
+	size_t i = 0;
+
+	while (i < s->nops && strcmp(s->ops[i].iin, iin) != 0)
+		i++;
+	if (i == s->nops) {
+		s->ops = xrealloc(s->ops, ++s->nops * sizeof *s->ops);
+		memset(&s->ops[i], 0, sizeof s->ops[i]);
+		snprintf(s->ops[i].iin, sizeof s->ops[i].iin, "%s", iin);
+		pseudonym(s->key, iin, s->ops[i].who);
+	}
+	s->incomplete |= !known;
+	for (struct op *p = &s->ops[i]; p != NULL; p = p == &s->all ? NULL : &s->all) {
 		p->decisions++;
-		if (strcmp(col(s, 1), "publish") == 0)
+		if (strcmp(d->decision, "publish") == 0)
 			p->published++;
 		else
 			p->refused++;
-		for (int i = 0; i < REASONS; i++)
-			if (col(s, 2) != NULL && strcmp(col(s, 2), reasons[i]) == 0)
-				p->reason[i]++;
+		for (int k = 0; k < REASONS; k++)
+			if (d->reason != NULL && strcmp(d->reason, reasons[k]) == 0)
+				p->reason[k]++;
 		if (t0 >= 0 && t1 >= t0)
 			series_add(&p->minutes, (double)(t1 - t0) / 60);
 		if (known)
 			series_add(&p->workdays, wd);
-		p->overdue += known && d > due;
+		p->overdue += known && late;
 		p->unknown += !known;
 	}
+	return 0;
+}
+
+/* A proposal awaiting moderation is overdue once its due day has passed. */
+static int on_pending(const char *day, void *arg)
+{
+	struct stats *s = arg;
+	struct ob_date r, due;
+	struct ob_err e = { 0 };
+
+	s->pending++;
+	if (date_parse(day ? day : "", &r) != 0 || deadline_moderation_due(cal, r, &due, &e) != 0) {
+		s->unknown++;
+		s->incomplete = 1;
+	} else if (date_cmp(today, due) > 0) {
+		s->overdue++;
+	}
+	return 0;
+}
+
+struct answers {
+	struct stats_answers *v;
+	size_t n;
+};
+
+static int on_answers(const struct stats_answers *a, void *arg)
+{
+	struct answers *x = arg;
+
+	x->v = grow(x->v, x->n, sizeof *x->v);
+	x->v[x->n++] = *a;
+	return 0;
+}
+
+/* By administrator code, then BIN (db_stats_answers() gives them by id). */
+static int answers_cmp(const void *pa, const void *pb)
+{
+	const struct admin *a = admin_find(((const struct stats_answers *)pa)->admin_id);
+	const struct admin *b = admin_find(((const struct stats_answers *)pb)->admin_id);
+	int c = strcmp(a->code, b->code);
+
+	return c != 0 ? c : strcmp(a->bin, b->bin);
+}
+
+static void answers_json(FILE *f[NLANG], const struct stats_answers *a)
+{
+	both(f, "\"published\":%lld,\"answered\":%lld,\"accepted\":%lld,\"late\":%lld,"
+	     "\"unanswered\":%lld,\"unanswered_ended\":%lld", a->published, a->answered, a->accepted,
+	     a->late, a->unanswered, a->unanswered_ended);
 }
 
 /* /L/stats/: moderation per operator (P-15), answers per administrator
  * (P-16), as of today. */
 static void stats_write(void)
 {
-	sqlite3_stmt *s;
-	struct op *ops = NULL, all = { .decisions = 0 };
-	size_t nops = 0;
-	unsigned char key[32] = { 0 };
-	long long pending = 0, overdue = 0, unknown = 0;
-	int incomplete = 0, first = 1;
-	char day[11];
+	struct stats s = { .nops = 0 };
+	struct answers an = { NULL, 0 };
+	struct stats_answers sum = { 0 };
 	FILE *f[NLANG];
 
-	s = prep("SELECT value FROM secrets WHERE name = 'pseudonym'");
-	if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_bytes(s, 0) == 32)
-		memcpy(key, sqlite3_column_blob(s, 0), 32);
-	sqlite3_finalize(s);
-	s = prep("SELECT m.operator_iin, m.decision, m.reason, p.received, p.day, m.decided, m.day "
-	         "FROM moderation m JOIN proposals p ON p.id = m.proposal_id "
-	         "JOIN documents d ON d.id = p.doc_id WHERE " PUBLIC " ORDER BY m.decided, p.id");
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		const char *iin = col(s, 0) ? col(s, 0) : "";
-		size_t i = 0;
-
-		while (i < nops && strcmp(ops[i].iin, iin) != 0)
-			i++;
-		if (i == nops) {
-			ops = xrealloc(ops, ++nops * sizeof *ops);
-			memset(&ops[i], 0, sizeof ops[i]);
-			snprintf(ops[i].iin, sizeof ops[i].iin, "%s", iin);
-			pseudonym(key, iin, ops[i].who);
-		}
-		on_decision(s, &ops[i], &all, &incomplete);
-	}
-	sqlite3_finalize(s);
-	s = prep("SELECT p.day FROM proposals p JOIN documents d ON d.id = p.doc_id "
-	         "WHERE p.status = 'pending' AND " PUBLIC " ORDER BY p.day, p.id");
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		long r = date_parse(col(s, 0)), due = r != NODATE ? add_workdays(r, 2) : NODATE;
-
-		pending++;
-		if (due == NODATE) {
-			unknown++;
-			incomplete = 1;
-		} else if (cp.today > due) {
-			overdue++;
-		}
-	}
-	sqlite3_finalize(s);
-	if (nops > 0)
-		qsort(ops, nops, sizeof *ops, by_pseudonym);
+	/* no secret: the pseudonyms are those of a zero key */
+	if (db_secret(st, "pseudonym", s.key, &err) != 0)
+		memset(s.key, 0, sizeof s.key);
+	need(db_stats_decisions(st, on_decision, &s, &err), "moderation");
+	need(db_stats_pending(st, on_pending, &s, &err), "pending proposals");
+	if (s.nops > 0)
+		qsort(s.ops, s.nops, sizeof *s.ops, by_pseudonym);
 
 	section_open(f, "stats", NULL);
 	both(f, ",\"today\":\"%s\",\"incomplete\":%s,\"pending\":%lld,\"pending_overdue\":%lld,"
-	     "\"pending_unknown\":%lld", date_str(cp.today, day), incomplete ? "true" : "false",
-	     pending, overdue, unknown);
-	op_json(f, "total", &all);
+	     "\"pending_unknown\":%lld", today_s, s.incomplete ? "true" : "false", s.pending,
+	     s.overdue, s.unknown);
+	op_json(f, "total", &s.all);
 	both(f, ",\"operators\":[");
-	for (size_t i = 0; i < nops; i++) {
+	for (size_t i = 0; i < s.nops; i++) {
 		both(f, i ? "," : "");
-		op_json(f, NULL, &ops[i]);
-		free(ops[i].minutes.v);
-		free(ops[i].workdays.v);
+		op_json(f, NULL, &s.ops[i]);
+		free(s.ops[i].minutes.v);
+		free(s.ops[i].workdays.v);
 	}
-	free(ops);
-	free(all.minutes.v);
-	free(all.workdays.v);
+	free(s.ops);
+	free(s.all.minutes.v);
+	free(s.all.workdays.v);
 
 	/* P-16: answered during the period when on or before its last day. */
+	need(db_stats_answers(st, today_s, on_answers, &an, &err), "answers");
+	if (an.n > 0)
+		qsort(an.v, an.n, sizeof *an.v, answers_cmp);
 	both(f, "],\"answers\":[");
-	s = prep("SELECT a.bin, x.* FROM (SELECT d.admin_id, count(*), count(a.proposal_id), "
-	         "ifnull(sum(a.decision = 'accepted'), 0), "
-	         "ifnull(sum(a.proposal_id IS NOT NULL AND d.discussion_end IS NOT NULL "
-	         "AND a.day > d.discussion_end), 0), "
-	         "ifnull(sum(a.proposal_id IS NULL), 0), "
-	         "ifnull(sum(a.proposal_id IS NULL AND (d.status = 'discussion-closed' "
-	         "OR (d.discussion_end IS NOT NULL AND d.discussion_end < ?1))), 0) "
-	         "FROM proposals p JOIN documents d ON d.id = p.doc_id "
-	         "LEFT JOIN answers a ON a.proposal_id = p.id "
-	         "WHERE p.status = 'published' AND " PUBLIC " GROUP BY d.admin_id) x "
-	         "JOIN administrators a ON a.id = x.admin_id ORDER BY a.code, a.bin");
-	sqlite3_bind_text(s, 1, day, -1, SQLITE_STATIC);
-	{
-		static const char *const keys[6] = { "published", "answered", "accepted", "late",
-		                                     "unanswered", "unanswered_ended" };
-		long long sum[6] = { 0 };
+	for (size_t i = 0; i < an.n; i++) {
+		const struct stats_answers *a = &an.v[i];
 
-		while (sqlite3_step(s) == SQLITE_ROW) {
-			both(f, "%s{\"admin\":\"%s\"", first ? "" : ",", col(s, 0));
-			for (int k = 0; k < 6; k++) {
-				both(f, ",\"%s\":%lld", keys[k], i64(s, 2 + k));
-				sum[k] += i64(s, 2 + k);
-			}
-			both(f, "}");
-			first = 0;
-		}
-		both(f, "],\"answers_total\":{");
-		for (int k = 0; k < 6; k++)
-			both(f, "%s\"%s\":%lld", k ? "," : "", keys[k], sum[k]);
+		both(f, "%s{\"admin\":\"%s\",", i ? "," : "", admin_find(a->admin_id)->bin);
+		answers_json(f, a);
+		both(f, "}");
+		sum.published += a->published;
+		sum.answered += a->answered;
+		sum.accepted += a->accepted;
+		sum.late += a->late;
+		sum.unanswered += a->unanswered;
+		sum.unanswered_ended += a->unanswered_ended;
 	}
-	sqlite3_finalize(s);
+	free(an.v);
+	both(f, "],\"answers_total\":{");
+	answers_json(f, &sum);
 	both(f, "}}\n");
 	pair_close(f);
 }
@@ -2354,11 +1768,15 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	root = argv[2];
-	if (sqlite3_open_v2(argv[1], &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+	if (ob_today(&today) != 0)
+		die("OB_TODAY is not a date");
+	date_format(today, today_s);
+	if ((st = store_open(argv[1], STORE_RDONLY, &err)) == NULL || (site = db_site_open(st, &err)) == NULL)
 		die(argv[1]);
-	sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);  /* one snapshot for every page */
-	cp.today = today();
-	calendar_load();
+	need(db_site_begin(site, &err), "begin");  /* one snapshot for every page */
+	if ((cal = calendar_new()) == NULL || db_calendar_load(st, cal, &err) != 0)
+		die("calendar");
+	tables_load();
 	ref_write();
 	docs_write();
 	reports_write();
@@ -2368,7 +1786,9 @@ int main(int argc, char **argv)
 	compliance_write();
 	stats_write();
 	sections_write();
-	sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
-	sqlite3_close(db);
+	db_site_end(site);
+	calendar_free(cal);
+	db_site_close(site);
+	store_close(st);
 	return 0;
 }
