@@ -1,12 +1,12 @@
-/* libFuzzer harness for the calendar loader (core/calendar.c): any bytes
- * must give either a loaded year whose queries hold together, or an error
+/* libFuzzer harness for the calendar loader (core/calendar_load.c and
+ * core/calendar.c): any bytes must give either a loaded year whose queries hold together, or an error
  * with a code; never a crash, a leak or undefined behaviour.  Not built by
  * make yet:
  *
  *   clang -g -O1 -fsanitize=fuzzer,address,undefined -std=c11 \
  *     -D_DEFAULT_SOURCE -D_GNU_SOURCE -Icore -DOB_SHARE_DIR='"'$PWD'"' \
  *     $(pkg-config --cflags libxml-2.0) tests/fuzz/fuzz_calendar.c \
- *     core/calendar.c core/date.c core/err.c core/text.c core/xmlin.c \
+ *     core/calendar.c core/calendar_load.c core/date.c core/err.c core/text.c core/xmlin.c \
  *     $(pkg-config --libs libxml-2.0) -o build/fuzz_calendar
  *   mkdir -p /tmp/corpus && build/fuzz_calendar /tmp/corpus data/calendar
  */
