@@ -1,8 +1,7 @@
 /* libFuzzer harness for the calendar loader (core/calendar_load.c and
  * core/calendar.c): any bytes must give either a loaded year whose queries
  * hold together, or an error with a code; never a crash, a leak or
- * undefined behaviour.  Not built by
- * make yet:
+ * undefined behaviour.  Not built by make yet:
  *
  *   clang -g -O1 -fsanitize=fuzzer,address,undefined -std=c11 \
  *     -D_DEFAULT_SOURCE -D_GNU_SOURCE -Icore -DOB_SHARE_DIR='"'$PWD'"' \
