@@ -3,7 +3,8 @@
  *   clang -g -O1 -fsanitize=fuzzer,address,undefined -std=c11 -D_DEFAULT_SOURCE \
  *     -D_GNU_SOURCE -Icore -DOB_SHARE_DIR='"'$PWD'"' \
  *     $(pkg-config --cflags libxml-2.0 xmlsec1-openssl openssl) \
- *     tests/fuzz/fuzz_sig.c core/sig.c core/sig_cert.c core/xmlin.c core/err.c core/text.c \
+ *     tests/fuzz/fuzz_sig.c core/sig.c core/sig_structure.c core/sig_cert.c \
+ *     core/xmlin.c core/err.c core/text.c \
  *     $(pkg-config --libs libxml-2.0 xmlsec1-openssl openssl) -o build/fuzz_sig
  *   build/fuzz_sig corpus/
  *
