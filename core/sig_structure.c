@@ -1,4 +1,4 @@
-/* The shape of a signature (issue 4.3, docs/signatures.md steps 1-14):
+/* The shape of a signature (issue 4.3, docs/signatures.md steps 1-13):
  * exactly one enveloped ds:Signature as the root's child, one Reference to
  * the whole document, only the transforms and algorithms of sig_algs, the
  * signer's certificates in X509Data and nothing else in KeyInfo.  Checked
