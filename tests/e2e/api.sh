@@ -264,24 +264,7 @@ stored() {
 	ctl stats
 	sqlite3 "$DB" "SELECT count(*) FROM nonces_used; SELECT value FROM meta WHERE key = 'seq'"
 }
-# refuse STATUS CODE DESCRIPTION REQUEST...: the request is answered STATUS
-# with <error code="CODE"> and its message in Kazakh and in Russian, and
-# nothing was stored.
 ROWS=0
-refuse() {
-	local want=$1 code=$2 desc=$3 before after got why=
-	shift 3
-	ROWS=$((ROWS + 1))
-	before=$(stored)
-	got=$("$@" </dev/null)
-	after=$(stored)
-	[ "$got" = "$want" ] || why="$why status $got;"
-	[ "$(attr code)" = "$code" ] || why="$why code '$(attr code)';"
-	grep -q '<message xml:lang="kk">[^<]' "$RESP" && grep -q '<message xml:lang="ru">[^<]' "$RESP" ||
-		why="$why no kk and ru messages;"
-	[ "$before" = "$after" ] || why="$why something was stored;"
-	if [ -z "$why" ]; then ok "$want $code: $desc"; else bad "$want $code: $desc ($why $(detail))"; fi
-}
 # A body of 10 MB, and one just over the 64 KiB of /api/.
 { printf '<vote xmlns="%s">' "$NS"; head -c 10485760 /dev/zero | tr '\0' ' '; printf '</vote>\n'; } >"$TMP/10mb.xml"
 { printf '<vote xmlns="%s">' "$NS"; head -c 66000 /dev/zero | tr '\0' ' '; printf '</vote>\n'; } >"$TMP/65k.xml"

@@ -79,6 +79,25 @@ signed() {
 	sh tests/pki/sign.sh "$f" "$PKI/users/$who.key" "$PKI/users/$who.pem" 2>>"$TMP/sign.log"
 }
 
+# refuse STATUS CODE DESCRIPTION REQUEST...: the request is answered STATUS
+# with <error code="CODE"> and its message in Kazakh and in Russian, and
+# nothing was stored (the suite's own "stored" prints what it compares).
+# Counts the rows of the table in ROWS.
+refuse() {
+	local want=$1 code=$2 desc=$3 before after got why=
+	shift 3
+	ROWS=$((ROWS + 1))
+	before=$(stored)
+	got=$("$@" </dev/null)
+	after=$(stored)
+	[ "$got" = "$want" ] || why="$why status $got;"
+	[ "$(attr code)" = "$code" ] || why="$why code '$(attr code)';"
+	grep -q '<message xml:lang="kk">[^<]' "$RESP" && grep -q '<message xml:lang="ru">[^<]' "$RESP" ||
+		why="$why no kk and ru messages;"
+	[ "$before" = "$after" ] || why="$why something was stored;"
+	if [ -z "$why" ]; then ok "$want $code: $desc"; else bad "$want $code: $desc ($why $(detail))"; fi
+}
+
 # demo_stack: the demo database and site, the demo's test PKI and staff
 # (scripts/demo-pki) and the servers (obfcgi, obgen --watch, nginx without
 # a rate limit) on a free port, all in $TMP.  Sets B, DB, PKI, SITE, URL

@@ -104,20 +104,6 @@ stored() {
 		SELECT count(*) FROM oversight_accounts WHERE blocked IS NOT NULL"
 }
 ROWS=0
-refuse() {
-	local want=$1 code=$2 desc=$3 before after got why=
-	shift 3
-	ROWS=$((ROWS + 1))
-	before=$(stored)
-	got=$("$@" </dev/null)
-	after=$(stored)
-	[ "$got" = "$want" ] || why="$why status $got;"
-	[ "$(attr code)" = "$code" ] || why="$why code '$(attr code)';"
-	grep -q '<message xml:lang="kk">[^<]' "$RESP" && grep -q '<message xml:lang="ru">[^<]' "$RESP" ||
-		why="$why no kk and ru messages;"
-	[ "$before" = "$after" ] || why="$why something was stored;"
-	if [ -z "$why" ]; then ok "$want $code: $desc"; else bad "$want $code: $desc ($why $(detail))"; fi
-}
 TODAY=$(date -u -d '+5 hours' +%F)   # the Almaty day obfcgi records
 
 # ---- 2. requests (A-8, A-11) ------------------------------------------------------
