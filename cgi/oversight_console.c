@@ -123,12 +123,15 @@ static int add_compliance(const struct compliance_admin *a, const struct complia
 	return 0;
 }
 
+/* The time is Astana's, with its offset: what the operator reads the log
+ * against; the store keeps UTC. */
 static int add_audit(const struct ov_audit *l, void *arg)
 {
 	xmlNodePtr n = row(arg);
+	char at[OB_TIME_LOCAL_LEN];
 
 	set_attr_int(n, "id", l->id);
-	col(n, "at", l->at);
+	col(n, "at", ob_time_local(l->at, at) == 0 ? at : l->at);
 	col(n, "iin", l->iin);
 	col(n, "bin", l->bin);
 	col(n, "scope", l->scope);

@@ -2,6 +2,7 @@
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "clock.h"
@@ -75,4 +76,25 @@ char *ob_time_format(long long t, char *buf)
 	if (gmtime_r(&tt, &tm) == NULL || strftime(buf, 21, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
 		snprintf(buf, 21, "1970-01-01T00:00:00Z");
 	return buf;
+}
+
+int ob_time_local(const char *utc, char out[OB_TIME_LOCAL_LEN])
+{
+	struct ob_date d;
+	int h, mi, sec, n = 0;
+	long long t;
+	char buf[64];
+
+	if (sscanf(utc, "%4d-%2d-%2dT%2d:%2d:%2dZ%n", &d.y, &d.m, &d.d, &h, &mi, &sec, &n) != 6 ||
+	    n != 20 || utc[n] != '\0' || !date_valid(d) || h > 23 || mi > 59 || sec > 59 ||
+	    h < 0 || mi < 0 || sec < 0)
+		return -1;
+	t = (long long)date_to_days(d) * 86400 + h * 3600 + mi * 60 + sec + ALMATY_OFFSET;
+	d = date_from_days((long)(t / 86400));
+	t %= 86400;
+	if (snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d+05:00", d.y, d.m, d.d,
+	             (int)(t / 3600), (int)(t / 60 % 60), (int)(t % 60)) != OB_TIME_LOCAL_LEN - 1)
+		return -1;  /* a year past 9999 */
+	memcpy(out, buf, OB_TIME_LOCAL_LEN);
+	return 0;
 }

@@ -30,6 +30,11 @@ void ob_clock_set_now(long long t);  /* 0 returns to the real clock */
 /* "YYYY-MM-DDTHH:MM:SSZ" of t (UTC); buf has at least 21 bytes. */
 char *ob_time_format(long long t, char *buf);
 
+/* "YYYY-MM-DDTHH:MM:SS+05:00", the Asia/Almaty time of a timestamp as
+ * ob_time_format writes it; -1 (out untouched) for anything else. */
+#define OB_TIME_LOCAL_LEN 26
+int ob_time_local(const char *utc, char out[OB_TIME_LOCAL_LEN]);
+
 /* The Asia/Almaty date of the Unix time t. */
 struct ob_date ob_date_of(long long t);
 

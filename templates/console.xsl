@@ -340,6 +340,11 @@
                        | row/@posted[. != ''] | row/@discussion-end[. != ''] | row/@due[. != '']" mode="cell">
     <xsl:call-template name="date"><xsl:with-param name="d" select="."/></xsl:call-template>
   </xsl:template>
+  <!-- The log's times, Astana's (cgi/oversight_console.c): DD.MM.YYYY HH:MM:SS. -->
+  <xsl:template match="rows[@name = 'audit']/row/@at[string-length(.) = 25]" mode="cell">
+    <time datetime="{.}"><xsl:value-of select="concat(substring(., 9, 2), '.', substring(., 6, 2), '.',
+      substring(., 1, 4), ' ', substring(., 12, 8))"/></time>
+  </xsl:template>
   <!-- Codes read as words; the exports keep the codes. -->
   <xsl:template match="rows[@name = 'documents']/row/@kind" mode="cell">
     <xsl:call-template name="t"><xsl:with-param name="k" select="concat('kind.', .)"/></xsl:call-template>

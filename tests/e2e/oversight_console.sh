@@ -130,8 +130,11 @@ check "... lists the reader's visits" grep -q "$READER" "$RESP"
 check "... each action in words: sign-in, page, refused, export" sh -c "grep -q '<td>Вход в систему</td>' '$RESP' &&
 	grep -q '<td>Открыта страница</td>' '$RESP' && grep -q '<td>В доступе отказано</td>' '$RESP' &&
 	grep -q '<td>Выгрузка</td>' '$RESP' && ! grep -q '<td>page</td>' '$RESP'"
+check "... each time in Astana's zone, DD.MM.YYYY HH:MM:SS (UTC+5)" sh -c "grep -q 'Время (Астана, UTC+5)' '$RESP' &&
+	grep -Eq '<td><time datetime=\"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}\\+05:00\">[0-9]{2}\\.[0-9]{2}\\.[0-9]{4} [0-9:]{8}</time></td>' '$RESP'"
 check_eq "the operator's audit.csv: 200" 200 "$(page /console/audit.csv "$O")"
 check_eq "... a header and every logged line" $(( $(audits) + 1 )) "$(grep -c $'\r$' "$RESP")"
+check "... its times in Astana's zone too" grep -Eq ',[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}\+05:00,' "$RESP"
 check_eq "the operator has no oversight console: 403" 403 "$(page /console/kk/oversight "$O")"
 check_eq "... nor exports: 403" 403 "$(page /console/oversight/export/documents.csv "$O")"
 check_eq "the requests with their deadlines (A-9): 200" 200 "$(page /console/kk/requests "$O")"

@@ -634,6 +634,38 @@ static void test_clock(void **state)
 	assert_int_equal(ob_clock_set(NULL), 0);
 }
 
+/* The audit log's times, stored in UTC, read in Astana (UTC+5). */
+static void test_local_time(void **state)
+{
+	static const char *const bad[] = {
+		"", "2026-11-29 10:15:02Z", "2026-11-29T10:15:02", "2026-11-29T10:15:02Z ",
+		"2026-11-29T24:00:00Z", "2026-11-29T10:60:00Z", "2026-02-29T10:00:00Z",
+		"2026-11-29T10:15:02+05:00", "2026-1-29T10:15:02Z",
+	};
+	char out[OB_TIME_LOCAL_LEN] = "untouched";
+
+	(void)state;
+	assert_int_equal(ob_time_local("2026-11-29T10:15:02Z", out), 0);
+	assert_string_equal(out, "2026-11-29T15:15:02+05:00");
+	/* The day, the month and the year roll over at 19:00 UTC. */
+	assert_int_equal(ob_time_local("2025-12-31T19:00:00Z", out), 0);
+	assert_string_equal(out, "2026-01-01T00:00:00+05:00");
+	assert_int_equal(ob_time_local("2024-02-28T22:59:59Z", out), 0);
+	assert_string_equal(out, "2024-02-29T03:59:59+05:00");
+	/* It agrees with ob_time_format and ob_date_of on the same instant. */
+	for (long long t = 1700000000; t < 1700000000 + 3 * 86400; t += 3607) {
+		char utc[21], day[DATE_STRLEN];
+
+		assert_int_equal(ob_time_local(ob_time_format(t, utc), out), 0);
+		assert_memory_equal(out, date_format(ob_date_of(t), day), 10);
+	}
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		strcpy(out, "untouched");
+		assert_int_equal(ob_time_local(bad[i], out), -1);
+		assert_string_equal(out, "untouched");
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -651,6 +683,7 @@ int main(void)
 		cmocka_unit_test(test_bad_files),
 		cmocka_unit_test(test_load_errors),
 		cmocka_unit_test(test_clock),
+		cmocka_unit_test(test_local_time),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
