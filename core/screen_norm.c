@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "screen.h"
+#include "text.h"
 
 enum kind { K_SPACE, K_LETTER, K_DIGIT, K_AT, K_JOIN, K_SIGN, K_DROP };
 
@@ -17,34 +18,13 @@ struct item {
  * next byte.  Never called at the terminating NUL. */
 unsigned screen_utf8_next(const char **sp)
 {
-	const unsigned char *s = (const unsigned char *)*sp;
-	unsigned c = s[0], cp, need, min;
+	unsigned cp;
+	/* At most 4 bytes are read, and a NUL ends the character early: it is
+	 * never a continuation byte. */
+	size_t n = utf8_decode(*sp, strnlen(*sp, 4), &cp);
 
-	if (c < 0x80) {
-		*sp += 1;
-		return c;
-	} else if ((c & 0xe0) == 0xc0) {
-		need = 1, cp = c & 0x1f, min = 0x80;
-	} else if ((c & 0xf0) == 0xe0) {
-		need = 2, cp = c & 0x0f, min = 0x800;
-	} else if ((c & 0xf8) == 0xf0) {
-		need = 3, cp = c & 0x07, min = 0x10000;
-	} else {
-		goto bad;
-	}
-	/* A NUL is not a continuation byte: the loop stops at the end. */
-	for (unsigned k = 1; k <= need; k++) {
-		if ((s[k] & 0xc0) != 0x80)
-			goto bad;
-		cp = (cp << 6) | (s[k] & 0x3f);
-	}
-	if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-		goto bad;
-	*sp += need + 1;
-	return cp;
-bad:
-	*sp += 1;
-	return 0xfffd;
+	*sp += n ? n : 1;
+	return n ? cp : 0xfffd;
 }
 
 unsigned screen_lower(unsigned cp)
