@@ -19,7 +19,7 @@ enum db_stmt_id {
 	ST_SUBPROGRAM_FIND,
 	ST_FSUBGROUP_FIND,
 	ST_REGION_FIND,
-	/* db_documents.c */
+	/* db_documents.c, db_documents_read.c, db_documents_tables.c */
 	ST_DOC_FIND,
 	ST_DOC_INSERT,
 	ST_DOC_UPDATE,
