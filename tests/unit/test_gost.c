@@ -19,22 +19,19 @@
 #include <json-c/json.h>
 #include <libxml/tree.h>
 
+#include "pki_helpers.h"
 #include "sig.h"
 #include "sig_gost.h"
 
 #define FAKE_NCANODE_NO_MAIN
 #include "../fake/ncanode.c"
 
-#ifndef OB_SHARE_DIR
-#define OB_SHARE_DIR "."
-#endif
-
 #define GOST2015_SIG "urn:ietf:params:xml:ns:pkigovkz:xmlsec:algorithms:gostr34102015-gostr34112015-512"
 #define GOST2015_DIGEST "urn:ietf:params:xml:ns:pkigovkz:xmlsec:algorithms:gostr34112015-512"
 #define GOST2004_SIG "http://www.w3.org/2001/04/xmldsig-more#gost34310-gost34311"
 #define GOST2004_DIGEST "http://www.w3.org/2001/04/xmldsig-more#gost34311"
 
-static char dir[64], log_path[128], sock_path[128];
+static char log_path[128], sock_path[128];
 static struct sig_trust *trust;
 static time_t NOW;  /* 2026-06-01: the test certificates are in force */
 
@@ -48,64 +45,12 @@ static const char FIXTURE[] =
 enum doc_kind { DOC_GOST2015, DOC_GOST2004, DOC_RSA, DOC_GOST_SHA256 };
 enum url_form { URL_IP, URL_LOCALHOST_SLASH, URL_UNIX };
 
-static time_t utc(int y, int m, int d)
-{
-	struct tm tm = { 0 };
-
-	tm.tm_year = y - 1900;
-	tm.tm_mon = m - 1;
-	tm.tm_mday = d;
-	return timegm(&tm);
-}
-
-static char *slurp(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf;
-	long n;
-
-	if (f == NULL)
-		return NULL;
-	assert_int_equal(fseek(f, 0, SEEK_END), 0);
-	n = ftell(f);
-	assert_true(n >= 0);
-	rewind(f);
-	buf = malloc((size_t)n + 1);
-	assert_non_null(buf);
-	assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
-	buf[n] = '\0';
-	fclose(f);
-	return buf;
-}
-
-static void subst(char **s, const char *from, const char *to)
-{
-	char *at = strstr(*s, from), *n;
-	size_t a, fl = strlen(from), tl = strlen(to), sl = strlen(*s);
-
-	assert_non_null(at);
-	a = (size_t)(at - *s);
-	n = malloc(sl - fl + tl + 1);
-	assert_non_null(n);
-	memcpy(n, *s, a);
-	memcpy(n + a, to, tl);
-	memcpy(n + a + tl, at + fl, sl - a - fl + 1);
-	free(*s);
-	*s = n;
-}
-
 /* FIXTURE signed by users/USER with RSA-SHA256 (tests/pki/sign.sh), then
  * given the algorithm URIs of kind. */
 static char *signed_doc(const char *user, enum doc_kind kind)
 {
-	char cmd[1024], out[128], *xml;
+	char *xml = pki_sign(NULL, user, NULL);
 
-	snprintf(out, sizeof out, "%s/signed-%s.xml", dir, user);
-	snprintf(cmd, sizeof cmd, "sh %s/tests/pki/sign.sh %s/fixture.xml %s/users/%s.key %s/users/%s.pem >%s",
-	         OB_SHARE_DIR, dir, dir, user, dir, user, out);
-	assert_int_equal(system(cmd), 0);
-	xml = slurp(out);
-	assert_non_null(xml);
 	if (kind == DOC_GOST2015 || kind == DOC_GOST2004 || kind == DOC_GOST_SHA256)
 		subst(&xml, "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256",
 		      kind == DOC_GOST2015 ? GOST2015_SIG : GOST2004_SIG);
@@ -123,7 +68,7 @@ static pid_t fake_start(const char *mode, const char *user, enum url_form form, 
 	int fd;
 	pid_t pid;
 
-	snprintf(cert, sizeof cert, "%s/users/%s.pem", dir, user);
+	snprintf(cert, sizeof cert, "%s/users/%s.pem", pki_dir, user);
 	fd = fake_listen(0, form == URL_UNIX ? sock_path : NULL, port);
 	assert_true(fd >= 0);
 	if ((pid = fork()) == 0) {
@@ -246,12 +191,8 @@ static void run_case(void **state)
 		fake_stop(pid);
 	if (getenv("OB_TEST_VERBOSE") != NULL)
 		fprintf(stderr, "    %s: %s %s (%ld ms)\n", c->name, doc ? "ok" : err.code, doc ? "" : err.msg, ms);
-	if (c->code != NULL) {
-		if (doc != NULL || strcmp(err.code, c->code) != 0)
-			fail_msg("%s: expected %s, got %s (%s)", c->name, c->code, doc ? "success" : err.code, err.msg);
-	} else {
-		if (doc == NULL)
-			fail_msg("%s: expected success, got %s (%s)", c->name, err.code, err.msg);
+	pki_expect(c->name, c->code, doc, &err);
+	if (c->code == NULL) {
 		assert_string_equal(id.iin, c->iin);
 		assert_int_equal(strlen(id.cert_sha256), 64);
 		xmlFreeDoc(doc);
@@ -358,49 +299,23 @@ static void test_url_check(void **state)
 
 static int group_setup(void **state)
 {
-	char cmd[512], path[128];
 	struct ob_err err;
-	FILE *f;
 
 	(void)state;
 	NOW = utc(2026, 6, 1);
-	snprintf(dir, sizeof dir, "/tmp/ob-test-gost-XXXXXX");
-	if (mkdtemp(dir) == NULL)
+	if (pki_make("gost", FIXTURE) != 0 || sig_gost_global_init(&err) != 0)
 		return -1;
-	snprintf(log_path, sizeof log_path, "%s/request.json", dir);
-	snprintf(sock_path, sizeof sock_path, "%s/ncanode.sock", dir);
-	snprintf(cmd, sizeof cmd, "sh %s/tests/pki/make-ca.sh %s", OB_SHARE_DIR, dir);
-	if (system(cmd) != 0)
-		return -1;
-	snprintf(path, sizeof path, "%s/fixture.xml", dir);
-	if ((f = fopen(path, "w")) == NULL)
-		return -1;
-	fputs(FIXTURE, f);
-	fclose(f);
-	if (sig_init(&err) != 0 || sig_gost_global_init(&err) != 0)
-		return -1;
-	snprintf(path, sizeof path, "%s/trust", dir);
-	if ((trust = sig_trust_open(path, &err)) == NULL) {
-		fprintf(stderr, "%s: %s %s\n", path, err.code, err.msg);
-		return -1;
-	}
-	return 0;
+	snprintf(log_path, sizeof log_path, "%s/request.json", pki_dir);
+	snprintf(sock_path, sizeof sock_path, "%s/ncanode.sock", pki_dir);
+	return (trust = pki_trust("trust")) != NULL ? 0 : -1;
 }
 
 static int group_teardown(void **state)
 {
-	char cmd[128];
-
 	(void)state;
 	sig_trust_free(trust);
 	sig_gost_global_cleanup();
-	sig_shutdown();
-	if (getenv("OB_KEEP_PKI") == NULL && dir[0] != '\0') {
-		snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-		if (system(cmd) != 0)
-			return -1;
-	}
-	return 0;
+	return pki_remove();
 }
 
 int main(void)
@@ -408,12 +323,8 @@ int main(void)
 	struct CMUnitTest tests[N_CASES + 2];
 	size_t i;
 
-	for (i = 0; i < N_CASES; i++) {
-		memset(&tests[i], 0, sizeof tests[i]);
-		tests[i].name = cases[i].name;
-		tests[i].test_func = run_case;
-		tests[i].initial_state = (void *)&cases[i];
-	}
+	for (i = 0; i < N_CASES; i++)
+		tests[i] = case_test(cases[i].name, run_case, &cases[i]);
 	tests[i++] = (struct CMUnitTest)cmocka_unit_test(test_request_body);
 	tests[i++] = (struct CMUnitTest)cmocka_unit_test(test_url_check);
 	return cmocka_run_group_tests_name("gost", tests, group_setup, group_teardown);

@@ -10,6 +10,8 @@
 #include <string.h>
 #include <unistd.h>
 #include <cmocka.h>
+
+#include "db_helpers.h"
 #include <libxml/parser.h>
 
 #include "clock.h"
@@ -56,44 +58,20 @@ static int import_buf(struct store *st, const char *buf, size_t len, struct ob_e
 	return rc;
 }
 
-static long long count(struct store *st, const char *sql)
-{
-	sqlite3_stmt *s;
-	long long n = -1;
-
-	assert_int_equal(sqlite3_prepare_v2(store_db(st), sql, -1, &s, NULL), SQLITE_OK);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		n = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	return n;
-}
-
 static int setup(void **state)
 {
 	struct ctx *c = calloc(1, sizeof *c);
 	struct ob_err err = { 0 };
 	struct ob_date today = { 2026, 11, 29 };
 	xmlDocPtr x;
-	int n;
 
 	ob_clock_set(&today);
-	snprintf(c->path, sizeof c->path, "/tmp/ob-test-import-%d.db", getpid());
-	unlink(c->path);
-	c->st = store_open(c->path, STORE_CREATE, &err);
-	assert_non_null(c->st);
-	x = xml_parse_file_limited(OB_SHARE_DIR "/data/reference/base.xml", OB_XML_MAX, &err);
-	assert_non_null(x);
-	assert_int_equal(store_begin(c->st, &err), 0);
-	assert_int_equal(db_reference_load(c->st, x, &n, &err), 0);
-	assert_int_equal(store_commit(c->st, &err), 0);
-	xmlFreeDoc(x);
+	c->st = db_create(c->path, sizeof c->path, "import");
+	db_load_reference_file(c->st, OB_SHARE_DIR "/data/reference/base.xml");
 	x = xml_parse_file_limited(FIX "reference.xml", OB_XML_MAX, &err);
 	assert_non_null(x);
 	assert_int_equal(xsd_validate(x, "reference", &err), 0);
-	assert_int_equal(store_begin(c->st, &err), 0);
-	assert_int_equal(db_reference_load(c->st, x, &n, &err), 0);
-	assert_int_equal(store_commit(c->st, &err), 0);
-	xmlFreeDoc(x);
+	db_load_reference(c->st, x);
 	*state = c;
 	return 0;
 }
@@ -101,14 +79,9 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct ctx *c = *state;
-	char wal[80];
 
 	store_close(c->st);
-	unlink(c->path);
-	snprintf(wal, sizeof wal, "%s-wal", c->path);
-	unlink(wal);
-	snprintf(wal, sizeof wal, "%s-shm", c->path);
-	unlink(wal);
+	db_remove(c->path);
 	free(c);
 	doc_schemas_free();
 	return 0;
@@ -126,14 +99,14 @@ static void test_good_documents(void **state)
 	buf = fixture("report.xml", &len);
 	assert_int_equal(import_buf(c->st, buf, len, &err), 0);
 	free(buf);
-	assert_int_equal(count(c->st, "SELECT count(*) FROM documents"), 2);
+	assert_int_equal(sql_count(c->st, "SELECT count(*) FROM documents"), 2);
 	/* P-10: savings and under-execution are kept apart. */
-	assert_int_equal(count(c->st, "SELECT savings FROM execution WHERE total = 1"), 30000);
-	assert_int_equal(count(c->st, "SELECT under_execution FROM execution WHERE total = 1"), 20000);
+	assert_int_equal(sql_count(c->st, "SELECT savings FROM execution WHERE total = 1"), 30000);
+	assert_int_equal(sql_count(c->st, "SELECT under_execution FROM execution WHERE total = 1"), 20000);
 	/* Amounts are exact: 1000.5 thousand tenge. */
-	assert_int_equal(count(c->st, "SELECT actual FROM indicators WHERE subprogram = '100'"), 1000500);
+	assert_int_equal(sql_count(c->st, "SELECT actual FROM indicators WHERE subprogram = '100'"), 1000500);
 	/* Attachment stored by content: sha256 of "Synthetic act of acceptance." */
-	assert_int_equal(count(c->st, "SELECT size FROM blobs"), 28);
+	assert_int_equal(sql_count(c->st, "SELECT size FROM blobs"), 28);
 }
 
 /* A new version keeps the ids of the parts it keeps and marks the others. */
@@ -143,7 +116,7 @@ static void test_version_keeps_part_ids(void **state)
 	struct ob_err err = { 0 };
 	size_t len;
 	char *buf = fixture("passport.xml", &len), *v2, *p;
-	long long goal = count(c->st, "SELECT id FROM parts WHERE key = 'goal.1'");
+	long long goal = sql_count(c->st, "SELECT id FROM parts WHERE key = 'goal.1'");
 
 	assert_true(goal > 0);
 	v2 = malloc(len + 64);
@@ -153,9 +126,9 @@ static void test_version_keeps_part_ids(void **state)
 	p = strstr(v2, "<part key=\"basis\">");
 	memmove(p, strstr(p, "</part>") + 7, strlen(strstr(p, "</part>") + 7) + 1);
 	assert_int_equal(import_buf(c->st, v2, strlen(v2), &err), 0);
-	assert_int_equal(count(c->st, "SELECT id FROM parts WHERE key = 'goal.1'"), goal);
-	assert_int_equal(count(c->st, "SELECT removed_in FROM parts WHERE key = 'basis'"), 2);
-	assert_int_equal(count(c->st, "SELECT count(*) FROM document_versions WHERE doc_id = "
+	assert_int_equal(sql_count(c->st, "SELECT id FROM parts WHERE key = 'goal.1'"), goal);
+	assert_int_equal(sql_count(c->st, "SELECT removed_in FROM parts WHERE key = 'basis'"), 2);
+	assert_int_equal(sql_count(c->st, "SELECT count(*) FROM document_versions WHERE doc_id = "
 	                              "(SELECT doc_id FROM parts WHERE key = 'goal.1')"), 2);
 	free(v2);
 	free(buf);
@@ -229,9 +202,9 @@ static char *apply(const struct bad *b, size_t *len)
 static void test_bad_inputs(void **state)
 {
 	struct ctx *c = *state;
-	long long docs = count(c->st, "SELECT count(*) FROM documents");
-	long long seq = count(c->st, "SELECT value FROM meta");
-	long long versions = count(c->st, "SELECT count(*) FROM document_versions");
+	long long docs = sql_count(c->st, "SELECT count(*) FROM documents");
+	long long seq = sql_count(c->st, "SELECT value FROM meta");
+	long long versions = sql_count(c->st, "SELECT count(*) FROM document_versions");
 	int failed = 0;
 
 	for (size_t i = 0; i < sizeof bad_inputs / sizeof bad_inputs[0]; i++) {
@@ -253,9 +226,9 @@ static void test_bad_inputs(void **state)
 			failed++;
 		}
 		assert_true(strlen(err.msg) > 0);
-		assert_int_equal(count(c->st, "SELECT count(*) FROM documents"), docs);
-		assert_int_equal(count(c->st, "SELECT count(*) FROM document_versions"), versions);
-		assert_int_equal(count(c->st, "SELECT value FROM meta"), seq);
+		assert_int_equal(sql_count(c->st, "SELECT count(*) FROM documents"), docs);
+		assert_int_equal(sql_count(c->st, "SELECT count(*) FROM document_versions"), versions);
+		assert_int_equal(sql_count(c->st, "SELECT value FROM meta"), seq);
 	}
 	assert_int_equal(failed, 0);
 	assert_true(sizeof bad_inputs / sizeof bad_inputs[0] >= 20);
@@ -267,11 +240,11 @@ static void test_duplicate_number(void **state)
 	struct ob_err err = { 0 };
 	size_t len;
 	char *buf = fixture("report.xml", &len);
-	long long docs = count(c->st, "SELECT count(*) FROM documents");
+	long long docs = sql_count(c->st, "SELECT count(*) FROM documents");
 
 	assert_int_not_equal(import_buf(c->st, buf, len, &err), 0);
 	assert_string_equal(err.code, "duplicate-number");
-	assert_int_equal(count(c->st, "SELECT count(*) FROM documents"), docs);
+	assert_int_equal(sql_count(c->st, "SELECT count(*) FROM documents"), docs);
 	free(buf);
 }
 

@@ -17,7 +17,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "sql_helpers.h"
+#include "db_helpers.h"
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
@@ -69,17 +69,8 @@ static void submission(struct submission *s, const char *kind, const char *iin, 
 {
 	struct ob_err err = { 0 };
 
-	memset(s, 0, sizeof *s);
-	snprintf(s->id, sizeof s->id, "%032x", ++C->serial);
-	s->kind = kind;
-	ob_time_format(ob_now(), s->received);
-	date_format(ob_date_of(ob_now()), s->day);
-	snprintf(s->iin, sizeof s->iin, "%s", iin);
-	memset(s->cert_sha256, 'c', 64);
-	memset(s->sha256, 'a', 64);
+	evidence_init(s, &C->serial, kind, iin);
 	s->doc_id = doc;
-	s->xml = "<signed/>";
-	s->len = strlen(s->xml);
 	must(db_submission_insert(C->st, s, &err), &err);
 }
 
@@ -153,23 +144,10 @@ static int run(void)
 
 static long long import(const char *name)
 {
-	struct ob_err err = { 0 };
-	struct doc d;
-	xmlDocPtr x;
-	size_t len;
-	long long id = 0;
-	char path[256], *buf;
+	char path[256];
 
 	snprintf(path, sizeof path, "%s%s", FIX, name);
-	assert_non_null(buf = file_read_all(path, OB_XML_MAX, &len, &err));
-	must(store_begin(C->st, &err), &err);
-	must(doc_load(buf, len, &d, &x, &err), &err);
-	must(db_document_store(C->st, &d, buf, len, &id, &err), &err);
-	must(store_commit(C->st, &err), &err);
-	doc_free(&d);
-	xmlFreeDoc(x);
-	free(buf);
-	return id;
+	return db_import_file(C->st, path);
 }
 
 /* The stored report of doc, parsed (free with xmlFreeDoc). */
@@ -210,22 +188,12 @@ static const char *xp(xmlDocPtr x, const char *expr)
 static int setup(void **state)
 {
 	struct ob_err err = { 0 };
-	static const char *const refs[] = { OB_SHARE_DIR "/data/reference/base.xml", FIX "reference.xml" };
-	xmlDocPtr x;
-	int n;
 
 	C = calloc(1, sizeof *C);
 	day(2026, 11, 20);
-	snprintf(C->path, sizeof C->path, "/tmp/ob-test-lifecycle-%d.db", getpid());
-	unlink(C->path);
-	assert_non_null(C->st = store_open(C->path, STORE_CREATE, &err));
-	for (size_t i = 0; i < 2; i++) {
-		assert_non_null(x = xml_parse_file_limited(refs[i], OB_XML_MAX, &err));
-		must(store_begin(C->st, &err), &err);
-		must(db_reference_load(C->st, x, &n, &err), &err);
-		must(store_commit(C->st, &err), &err);
-		xmlFreeDoc(x);
-	}
+	C->st = db_create(C->path, sizeof C->path, "lifecycle");
+	db_load_reference_file(C->st, OB_SHARE_DIR "/data/reference/base.xml");
+	db_load_reference_file(C->st, FIX "reference.xml");
 	assert_non_null(C->cal = calendar_new());
 	must(calendar_load_file(C->cal, OB_SHARE_DIR "/data/calendar/2025.xml", &err), &err);
 	must(calendar_load_file(C->cal, OB_SHARE_DIR "/data/calendar/2026.xml", &err), &err);
@@ -235,22 +203,11 @@ static int setup(void **state)
 	return 0;
 }
 
-static void cleanup_db(void)
-{
-	char path[80];
-
-	unlink(C->path);
-	snprintf(path, sizeof path, "%s-wal", C->path);
-	unlink(path);
-	snprintf(path, sizeof path, "%s-shm", C->path);
-	unlink(path);
-}
-
 static int teardown(void **state)
 {
 	(void)state;
 	store_close(C->st);
-	cleanup_db();
+	db_remove(C->path);
 	calendar_free(C->cal);
 	free(C);
 	doc_schemas_free();

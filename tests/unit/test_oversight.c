@@ -15,7 +15,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "sql_helpers.h"
+#include "db_helpers.h"
 #include <libxml/parser.h>
 
 #include "calendar.h"
@@ -72,17 +72,10 @@ static void evidence(struct submission *s, const char *kind, const char *iin, co
 {
 	struct ob_err err = { 0 };
 
-	memset(s, 0, sizeof *s);
-	snprintf(s->id, sizeof s->id, "%032x", ++C->serial);
-	s->kind = kind;
+	evidence_init(s, &C->serial, kind, iin);
 	snprintf(s->received, sizeof s->received, "%sT05:00:00Z", day);
 	snprintf(s->day, sizeof s->day, "%s", day);
-	snprintf(s->iin, sizeof s->iin, "%s", iin);
 	snprintf(s->bin, sizeof s->bin, "%s", bin);
-	memset(s->cert_sha256, 'c', 64);
-	memset(s->sha256, 'a', 64);
-	s->xml = "<signed/>";
-	s->len = strlen(s->xml);
 	must(db_submission_insert(C->st, s, &err), &err);
 }
 
@@ -105,22 +98,16 @@ static void body(const char *kind, const char *bin, const char *region, const ch
 static int setup(void **state)
 {
 	struct ob_err err = { 0 };
-	xmlDocPtr x;
 	long long id;
-	int n;
 
 	C = calloc(1, sizeof *C);
-	snprintf(C->path, sizeof C->path, "/tmp/ob-test-oversight-%d.db", getpid());
-	unlink(C->path);
-	assert_non_null(C->st = store_open(C->path, STORE_CREATE, &err));
+	C->st = db_create(C->path, sizeof C->path, "oversight");
 	assert_non_null(C->cal = calendar_new());
 	must(calendar_load_file(C->cal, OB_SHARE_DIR "/data/calendar/2026.xml", &err), &err);
-	assert_non_null(x = xml_parse_file_limited(OB_SHARE_DIR "/data/reference/base.xml", OB_XML_MAX, &err));
+	db_load_reference_file(C->st, OB_SHARE_DIR "/data/reference/base.xml");
 	begin();
-	must(db_reference_load(C->st, x, &n, &err), &err);
 	must(db_role_grant(C->st, "operator", OPERATOR, 0, "2026-01-05T04:00:00Z", &id, &err), &err);
 	commit();
-	xmlFreeDoc(x);
 	body("maslikhat", BIN_MASLIKHAT, "190000000", NULL);
 	body("audit-chamber", BIN_CHAMBER, NULL, NULL);
 	body("interior-territorial", BIN_POLICE, "350000000", NULL);
@@ -130,16 +117,10 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-	char path[80];
-
 	(void)state;
 	store_close(C->st);
 	calendar_free(C->cal);
-	unlink(C->path);
-	snprintf(path, sizeof path, "%s-wal", C->path);
-	unlink(path);
-	snprintf(path, sizeof path, "%s-shm", C->path);
-	unlink(path);
+	db_remove(C->path);
 	free(C);
 	doc_schemas_free();
 	ob_clock_set(NULL);

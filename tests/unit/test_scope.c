@@ -13,7 +13,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "sql_helpers.h"
+#include "db_helpers.h"
 #include <libxml/parser.h>
 
 #include "calendar.h"
@@ -206,16 +206,10 @@ static int doc_seen(const struct scope_doc *d, void *arg)
  * (DOC-N for admins[N]; DOC-4 a draft: drafts are in scope, A-6). */
 static struct store *make_db(char *path, size_t size)
 {
-	struct ob_err err = { 0 };
-	struct store *st;
+	struct store *st = db_create(path, size, "scope");
 	char ref[4096], sql[512];
 	size_t len = 0;
-	xmlDocPtr x;
-	int n;
 
-	snprintf(path, size, "/tmp/ob-test-scope-%d.db", getpid());
-	unlink(path);
-	assert_non_null(st = store_open(path, STORE_CREATE, &err));
 	len += (size_t)snprintf(ref + len, sizeof ref - len, "<reference xmlns=\"urn:obkz:doc:1\">");
 	for (size_t a = 0; a < NADMINS; a++) {
 		len += (size_t)snprintf(ref + len, sizeof ref - len,
@@ -225,15 +219,8 @@ static struct store *make_db(char *path, size_t size)
 		        admins[a].region ? admins[a].region : "", admins[a].region ? "\"" : "", a, a);
 	}
 	snprintf(ref + len, sizeof ref - len, "</reference>");
-	for (int i = 0; i < 2; i++) {
-		x = i == 0 ? xml_parse_file_limited(OB_SHARE_DIR "/data/reference/base.xml", OB_XML_MAX, &err)
-		           : xml_parse_limited(ref, strlen(ref), OB_XML_MAX, &err);
-		assert_non_null(x);
-		must(store_begin(st, &err), &err);
-		must(db_reference_load(st, x, &n, &err), &err);
-		must(store_commit(st, &err), &err);
-		xmlFreeDoc(x);
-	}
+	db_load_reference_file(st, OB_SHARE_DIR "/data/reference/base.xml");
+	db_load_reference_text(st, ref, strlen(ref));
 	for (size_t a = 0; a < NADMINS; a++) {
 		snprintf(sql, sizeof sql, "INSERT INTO documents (number, kind, year, admin_id, posted, status, "
 		         "title_kk, title_ru, seq) SELECT 'DOC-%zu', 'budget-report', 2026, id, '2026-01-0%zu', "
@@ -246,14 +233,8 @@ static struct store *make_db(char *path, size_t size)
 
 static void drop_db(struct store *st, const char *path)
 {
-	char p[96];
-
 	store_close(st);
-	unlink(path);
-	snprintf(p, sizeof p, "%s-wal", path);
-	unlink(p);
-	snprintf(p, sizeof p, "%s-shm", path);
-	unlink(p);
+	db_remove(path);
 	doc_schemas_free();
 }
 

@@ -14,7 +14,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "sql_helpers.h"
+#include "db_helpers.h"
 #include <libxml/parser.h>
 
 #include "access.h"
@@ -42,38 +42,21 @@ static long long admin_225;
 static int setup(void **state)
 {
 	struct ob_err err = { 0 };
-	xmlDocPtr x;
-	int n;
 
 	(void)state;
-	snprintf(path, sizeof path, "/tmp/ob-test-session-%d.db", getpid());
-	unlink(path);
-	assert_non_null(st = store_open(path, STORE_CREATE, &err));
+	st = db_create(path, sizeof path, "session");
 	/* The levels and the classification first: administrators refer to them. */
-	for (int i = 0; i < 2; i++) {
-		x = i == 0 ? xml_parse_file_limited(OB_SHARE_DIR "/data/reference/base.xml", OB_XML_MAX, &err)
-		           : xml_parse_limited(reference, sizeof reference - 1, OB_XML_MAX, &err);
-		assert_non_null(x);
-		must(store_begin(st, &err), &err);
-		must(db_reference_load(st, x, &n, &err), &err);
-		must(store_commit(st, &err), &err);
-		xmlFreeDoc(x);
-	}
+	db_load_reference_file(st, OB_SHARE_DIR "/data/reference/base.xml");
+	db_load_reference_text(st, reference, sizeof reference - 1);
 	assert_int_equal(db_admin_by_bin(st, BIN_225, "225", &admin_225, &err), 1);
 	return 0;
 }
 
 static int teardown(void **state)
 {
-	char p[80];
-
 	(void)state;
 	store_close(st);
-	unlink(path);
-	snprintf(p, sizeof p, "%s-wal", path);
-	unlink(p);
-	snprintf(p, sizeof p, "%s-shm", path);
-	unlink(p);
+	db_remove(path);
 	return 0;
 }
 

@@ -17,13 +17,9 @@
 #include <openssl/pem.h>
 #include <openssl/x509.h>
 
+#include "pki_helpers.h"
 #include "sig.h"
 
-#ifndef OB_SHARE_DIR
-#define OB_SHARE_DIR "."
-#endif
-
-static char dir[64];
 static struct sig_trust *trust[3]; /* trust, trust-rootonly, trust-nocrl */
 static time_t NOW;                 /* 2026-06-01: every test certificate is in force */
 
@@ -34,65 +30,6 @@ static const char FIXTURE[] =
 	"  <Text>Мектептерге көбірек қаражат бөлу керек</Text>\n"
 	"  <Note>n</Note>\n"
 	"</Proposal>\n";
-
-static time_t utc(int y, int m, int d)
-{
-	struct tm tm = { 0 };
-
-	tm.tm_year = y - 1900;
-	tm.tm_mon = m - 1;
-	tm.tm_mday = d;
-	return timegm(&tm);
-}
-
-static char *slurp(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf;
-	long n;
-
-	assert_non_null(f);
-	assert_int_equal(fseek(f, 0, SEEK_END), 0);
-	n = ftell(f);
-	assert_true(n >= 0);
-	rewind(f);
-	buf = malloc((size_t)n + 1);
-	assert_non_null(buf);
-	assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
-	buf[n] = '\0';
-	fclose(f);
-	return buf;
-}
-
-/* Signs FIXTURE as user (users/NAME.key, .pem) with sign.sh knobs env. */
-static char *sign(const char *env, const char *user, const char *chain)
-{
-	char cmd[1024], out[128];
-
-	snprintf(out, sizeof out, "%s/signed.xml", dir);
-	snprintf(cmd, sizeof cmd, "%s sh %s/tests/pki/sign.sh %s/fixture.xml %s/users/%s.key "
-	         "%s/users/%s.pem %s%s >%s", env ? env : "", OB_SHARE_DIR, dir, dir, user, dir,
-	         user, chain ? dir : "", chain ? chain : "", out);
-	assert_int_equal(system(cmd), 0);
-	return slurp(out);
-}
-
-/* Replaces the first `from` in *s by `to`; the test fails when absent. */
-static void subst(char **s, const char *from, const char *to)
-{
-	char *at = strstr(*s, from), *n;
-	size_t a, fl = strlen(from), tl = strlen(to), sl = strlen(*s);
-
-	assert_non_null(at);
-	a = (size_t)(at - *s);
-	n = malloc(sl - fl + tl + 1);
-	assert_non_null(n);
-	memcpy(n, *s, a);
-	memcpy(n + a, to, tl);
-	memcpy(n + a + tl, at + fl, sl - a - fl + 1);
-	free(*s);
-	*s = n;
-}
 
 /* The ds:Signature element of s, as a new string. */
 static char *sig_text(const char *s)
@@ -256,7 +193,7 @@ static void m_sig_deeper(char **s)
 /* Another person's certificate in place of the signer's. */
 static void m_swap_cert(char **s)
 {
-	char *other = sign(NULL, "staff", NULL), *mine = element(*s, "ds:X509Certificate");
+	char *other = pki_sign(NULL, "staff", NULL), *mine = element(*s, "ds:X509Certificate");
 	char *theirs = element(other, "ds:X509Certificate");
 
 	subst(s, mine, theirs);
@@ -286,7 +223,7 @@ static int fake_gost(void *arg, xmlDocPtr doc, time_t now, unsigned char **der, 
 		ob_err_set(err, g->fail_code, 0, "fake GOST verifier says no");
 		return -1;
 	}
-	snprintf(path, sizeof path, "%s/users/%s.pem", dir, g->user);
+	snprintf(path, sizeof path, "%s/users/%s.pem", pki_dir, g->user);
 	if ((f = fopen(path, "r")) == NULL)
 		return -1;
 	x = PEM_read_X509(f, NULL, NULL, NULL);
@@ -400,7 +337,7 @@ static void run_case(void **state)
 	struct sig_opts opts = { 0 };
 	struct sig_identity id;
 	struct ob_err err;
-	char *xml = c->user ? sign(c->env, c->user, c->chain) : strdup(FIXTURE);
+	char *xml = c->user ? pki_sign(c->env, c->user, c->chain) : strdup(FIXTURE);
 	xmlDocPtr doc;
 
 	if (c->mutate != NULL)
@@ -417,13 +354,8 @@ static void run_case(void **state)
 	doc = sig_verify_buf(trust[c->trust], xml, strlen(xml), &opts, &id, &err);
 	if (getenv("OB_TEST_VERBOSE") != NULL)
 		fprintf(stderr, "    %s: %s %s\n", c->name, doc ? "ok" : err.code, doc ? "" : err.msg);
-	if (c->code != NULL) {
-		if (doc != NULL || strcmp(err.code, c->code) != 0)
-			fail_msg("%s: expected %s, got %s (%s)", c->name, c->code,
-			         doc ? "success" : err.code, err.msg);
-	} else {
-		if (doc == NULL)
-			fail_msg("%s: expected success, got %s (%s)", c->name, err.code, err.msg);
+	pki_expect(c->name, c->code, doc, &err);
+	if (c->code == NULL) {
 		assert_string_equal(id.iin, c->iin);
 		assert_string_equal(id.bin, c->bin);
 		assert_true(id.common_name[0] != '\0');
@@ -439,7 +371,7 @@ static void run_case(void **state)
  * node (unsigned under URI="") is gone and the text is whole again. */
 static void test_comment_injection(void **state)
 {
-	char *xml = sign(NULL, "citizen", NULL);
+	char *xml = pki_sign(NULL, "citizen", NULL);
 	struct sig_opts opts = { .now = NOW };
 	struct ob_err err;
 	xmlDocPtr doc;
@@ -470,7 +402,7 @@ static void test_comment_injection(void **state)
 /* The identity of the first certificate the intermediate issued. */
 static void test_identity_fields(void **state)
 {
-	char *xml = sign(NULL, "citizen", NULL), cmd[256], *fp;
+	char *xml = pki_sign(NULL, "citizen", NULL), cmd[256], *fp;
 	struct sig_opts opts = { .now = NOW };
 	struct sig_identity id;
 	struct ob_err err;
@@ -486,10 +418,10 @@ static void test_identity_fields(void **state)
 	assert_string_equal(id.cert_serial, "1000");
 	assert_int_equal(id.not_after, utc(2044, 1, 1));
 	snprintf(cmd, sizeof cmd, "openssl x509 -in %s/users/citizen.pem -noout -fingerprint "
-	         "-sha256 >%s/fp.txt", dir, dir);
+	         "-sha256 >%s/fp.txt", pki_dir, pki_dir);
 	assert_int_equal(system(cmd), 0);
-	snprintf(cmd, sizeof cmd, "%s/fp.txt", dir);
-	fp = slurp(cmd);
+	snprintf(cmd, sizeof cmd, "%s/fp.txt", pki_dir);
+	assert_non_null(fp = slurp(cmd));
 	for (i = strlen("sha256 Fingerprint="); fp[i] != '\0' && j < 64; i++)
 		if (fp[i] != ':' && fp[i] != '\n')
 			want[j++] = (char)(fp[i] >= 'A' && fp[i] <= 'F' ? fp[i] - 'A' + 'a' : fp[i]);
@@ -533,30 +465,30 @@ static void test_trust_open(void **state)
 	assert_null(sig_trust_open("/nonexistent/trust", &err));
 	assert_string_equal(err.code, "trust-invalid");
 	/* A private key, an intermediate without its root, nothing at all. */
-	snprintf(path, sizeof path, "%s/bad1", dir);
+	snprintf(path, sizeof path, "%s/bad1", pki_dir);
 	snprintf(cmd, sizeof cmd, "mkdir -p %s && cp %s/trust/* %s/ && cp %s/users/citizen.key %s/k.pem",
-	         path, dir, path, dir, path);
+	         path, pki_dir, path, pki_dir, path);
 	assert_int_equal(system(cmd), 0);
 	assert_null(sig_trust_open(path, &err));
 	assert_string_equal(err.code, "trust-invalid");
-	snprintf(path, sizeof path, "%s/bad2", dir);
-	snprintf(cmd, sizeof cmd, "mkdir -p %s && cp %s/inter/cert.pem %s/", path, dir, path);
+	snprintf(path, sizeof path, "%s/bad2", pki_dir);
+	snprintf(cmd, sizeof cmd, "mkdir -p %s && cp %s/inter/cert.pem %s/", path, pki_dir, path);
 	assert_int_equal(system(cmd), 0);
 	assert_null(sig_trust_open(path, &err));
 	assert_string_equal(err.code, "trust-invalid");
-	snprintf(path, sizeof path, "%s/bad3", dir);
+	snprintf(path, sizeof path, "%s/bad3", pki_dir);
 	snprintf(cmd, sizeof cmd, "mkdir -p %s && cp %s/users/citizen.pem %s/ && cp %s/trust/* %s/",
-	         path, dir, path, dir, path);
+	         path, pki_dir, path, pki_dir, path);
 	assert_int_equal(system(cmd), 0);
 	assert_null(sig_trust_open(path, &err));
 	assert_string_equal(err.code, "trust-invalid");
-	snprintf(path, sizeof path, "%s/empty", dir);
+	snprintf(path, sizeof path, "%s/empty", pki_dir);
 	snprintf(cmd, sizeof cmd, "mkdir -p %s && echo hi >%s/README", path, path);
 	assert_int_equal(system(cmd), 0);
 	assert_null(sig_trust_open(path, &err));
 	assert_string_equal(err.code, "trust-invalid");
 	/* The real one again, with a README beside it. */
-	snprintf(cmd, sizeof cmd, "cp %s/trust/* %s/", dir, path);
+	snprintf(cmd, sizeof cmd, "cp %s/trust/* %s/", pki_dir, path);
 	assert_int_equal(system(cmd), 0);
 	t = sig_trust_open(path, &err);
 	assert_non_null(t);
@@ -566,51 +498,26 @@ static void test_trust_open(void **state)
 static int group_setup(void **state)
 {
 	static const char *names[3] = { "trust", "trust-rootonly", "trust-nocrl" };
-	char cmd[512], path[128];
-	struct ob_err err;
-	FILE *f;
 	int i;
 
 	(void)state;
 	NOW = utc(2026, 6, 1);
-	snprintf(dir, sizeof dir, "/tmp/ob-test-sig-XXXXXX");
-	if (mkdtemp(dir) == NULL)
+	if (pki_make("sig", FIXTURE) != 0)
 		return -1;
-	snprintf(cmd, sizeof cmd, "sh %s/tests/pki/make-ca.sh %s", OB_SHARE_DIR, dir);
-	if (system(cmd) != 0)
-		return -1;
-	snprintf(path, sizeof path, "%s/fixture.xml", dir);
-	if ((f = fopen(path, "w")) == NULL)
-		return -1;
-	fputs(FIXTURE, f);
-	fclose(f);
-	if (sig_init(&err) != 0)
-		return -1;
-	for (i = 0; i < 3; i++) {
-		snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-		if ((trust[i] = sig_trust_open(path, &err)) == NULL) {
-			fprintf(stderr, "%s: %s %s\n", path, err.code, err.msg);
+	for (i = 0; i < 3; i++)
+		if ((trust[i] = pki_trust(names[i])) == NULL)
 			return -1;
-		}
-	}
 	return 0;
 }
 
 static int group_teardown(void **state)
 {
-	char cmd[128];
 	int i;
 
 	(void)state;
 	for (i = 0; i < 3; i++)
 		sig_trust_free(trust[i]);
-	sig_shutdown();
-	if (getenv("OB_KEEP_PKI") == NULL && dir[0] != '\0') {
-		snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-		if (system(cmd) != 0)
-			return -1;
-	}
-	return 0;
+	return pki_remove();
 }
 
 int main(void)
@@ -618,12 +525,8 @@ int main(void)
 	struct CMUnitTest tests[N_CASES + 4];
 	size_t i;
 
-	for (i = 0; i < N_CASES; i++) {
-		memset(&tests[i], 0, sizeof tests[i]);
-		tests[i].name = cases[i].name;
-		tests[i].test_func = run_case;
-		tests[i].initial_state = (void *)&cases[i];
-	}
+	for (i = 0; i < N_CASES; i++)
+		tests[i] = case_test(cases[i].name, run_case, &cases[i]);
 	tests[i++] = (struct CMUnitTest)cmocka_unit_test(test_comment_injection);
 	tests[i++] = (struct CMUnitTest)cmocka_unit_test(test_identity_fields);
 	tests[i++] = (struct CMUnitTest)cmocka_unit_test(test_iin_valid);

@@ -13,7 +13,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "sql_helpers.h"
+#include "db_helpers.h"
 #include <libxml/parser.h>
 
 #include "clock.h"
@@ -72,17 +72,8 @@ static void submission(struct submission *s, const char *kind, const char *iin)
 {
 	struct ob_err err = { 0 };
 
-	memset(s, 0, sizeof *s);
-	snprintf(s->id, sizeof s->id, "%032x", ++C->serial);
-	s->kind = kind;
-	ob_time_format(ob_now(), s->received);
-	date_format(ob_date_of(ob_now()), s->day);
-	snprintf(s->iin, sizeof s->iin, "%s", iin);
-	memset(s->cert_sha256, 'c', 64);
-	memset(s->sha256, 'a', 64);
+	evidence_init(s, &C->serial, kind, iin);
 	s->doc_id = C->doc;
-	s->xml = "<vote/>";
-	s->len = strlen(s->xml);
 	begin();
 	assert_int_equal(db_submission_insert(C->st, s, &err), 0);
 	commit();
@@ -92,55 +83,27 @@ static int setup(void **state)
 {
 	struct ob_err err = { 0 };
 	struct ob_date today = { 2026, 11, 29 };
-	xmlDocPtr x;
-	struct doc d;
-	char *buf;
-	size_t len;
-	int n;
 
 	C = calloc(1, sizeof *C);
 	ob_clock_set(&today);
 	ob_clock_set_now(T0);
-	snprintf(C->path, sizeof C->path, "/tmp/ob-test-submit-%d.db", getpid());
-	unlink(C->path);
-	assert_non_null(C->st = store_open(C->path, STORE_CREATE, &err));
+	C->st = db_create(C->path, sizeof C->path, "submit");
 	/* The classification first: programs refer to it. */
-	for (int i = 0; i < 2; i++) {
-		x = i == 0 ? xml_parse_file_limited(OB_SHARE_DIR "/data/reference/base.xml", OB_XML_MAX, &err)
-		           : xml_parse_limited(reference, sizeof reference - 1, OB_XML_MAX, &err);
-		assert_non_null(x);
-		begin();
-		must(db_reference_load(C->st, x, &n, &err), &err);
-		commit();
-		xmlFreeDoc(x);
-	}
+	db_load_reference_file(C->st, OB_SHARE_DIR "/data/reference/base.xml");
+	db_load_reference_text(C->st, reference, sizeof reference - 1);
 	assert_int_equal(db_admin_by_bin(C->st, BIN_225, "225", &C->admin_225, &err), 1);
 	assert_int_equal(db_admin_by_bin(C->st, BIN_226, "226", &C->admin_226, &err), 1);
 	/* The passport BP-2026-225-001, in discussion until 2026-12-04. */
-	buf = file_read_all(OB_SHARE_DIR "/tests/fixtures/import/passport.xml", OB_XML_MAX, &len, &err);
-	assert_non_null(buf);
-	begin();
-	must(doc_load(buf, len, &d, &x, &err), &err);
-	must(db_document_store(C->st, &d, buf, len, &C->doc, &err), &err);
-	commit();
-	doc_free(&d);
-	xmlFreeDoc(x);
-	free(buf);
+	C->doc = db_import_file(C->st, OB_SHARE_DIR "/tests/fixtures/import/passport.xml");
 	*state = C;
 	return 0;
 }
 
 static int teardown(void **state)
 {
-	char path[80];
-
 	(void)state;
 	store_close(C->st);
-	unlink(C->path);
-	snprintf(path, sizeof path, "%s-wal", C->path);
-	unlink(path);
-	snprintf(path, sizeof path, "%s-shm", C->path);
-	unlink(path);
+	db_remove(C->path);
 	free(C);
 	doc_schemas_free();
 	ob_clock_set(NULL);
