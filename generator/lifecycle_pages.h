@@ -7,6 +7,7 @@
 #define OB_GEN_LIFECYCLE_PAGES_H
 
 #include "build.h"
+#include "compliance_pages.h"
 #include "date.h"
 #include "gen.h"
 
@@ -56,8 +57,8 @@ enum { FEED_REPORT, FEED_PRESS, FEED_PUBLICATION };
 int feed_entries(struct gen *g, struct feed_entry *out, size_t *n, struct ob_err *err);
 int page_feed(struct gen *g, int lang, struct ob_err *err);
 
-/* /L/compliance/ and /L/compliance/RULE.html (p-5, p-7, p-10, g). */
+/* /L/compliance/ and /L/compliance/RULE.html (p-5, p-7, p-10, g: the
+ * names of compliance_page_name(), core/compliance_pages.h). */
 int page_compliance(struct gen *g, int lang, int rule, struct ob_err *err);
-const char *compliance_page_name(int rule);
 
 #endif

@@ -5,34 +5,13 @@
  * (late or overdue by N working days).  The figures are those of
  * core/db_compliance.h as of lifecycle_today(): the output depends on the
  * date, and is the same for a fixed OB_TODAY. */
-#include <string.h>
+#include <stdio.h>
 
+#include "compliance_pages.h"
 #include "db_compliance.h"
 #include "lifecycle_pages.h"
 
 static const int rules[] = { DEADLINE_P5, DEADLINE_P7, DEADLINE_P10, DEADLINE_G };
-static const char *const kinds[DEADLINE_RULES + 1] = {
-	"", "financial-statements", "audit-result", "implementation-report", "grant-report"
-};
-
-const char *compliance_page_name(int rule)
-{
-	switch (rule) {
-	case DEADLINE_P5: return "p-5";
-	case DEADLINE_P7: return "p-7";
-	case DEADLINE_P10: return "p-10";
-	case DEADLINE_G: return "g";
-	}
-	return "index";
-}
-
-static void x_date(xmlNodePtr n, const char *name, struct ob_date d)
-{
-	char buf[DATE_STRLEN];
-
-	if (d.y != 0)
-		x_attr(n, name, date_format(d, buf));
-}
 
 static void counts(xmlNodePtr n, const int *c)
 {
@@ -41,6 +20,12 @@ static void counts(xmlNodePtr n, const int *c)
 	x_int(n, "missing", c[DEADLINE_MISSING]);
 	x_int(n, "pending", c[DEADLINE_PENDING]);
 	x_int(n, "unknown", c[DEADLINE_UNKNOWN]);
+}
+
+static void on_field(const char *key, const char *value, int number, void *arg)
+{
+	(void)number;
+	x_attr(arg, key, value);
 }
 
 static void row(struct gen *g, xmlNodePtr parent, const struct compliance *c,
@@ -56,18 +41,7 @@ static void row(struct gen *g, xmlNodePtr parent, const struct compliance *c,
 		path_doc(href, sizeof href, gen_lang[lang], r->doc_id);
 		x_attr(n, "href", href);
 	}
-	if (r->year)
-		x_int(n, "year", r->year);
-	if (r->program[0])
-		x_attr(n, "program", r->program);
-	if (r->period[0])
-		x_attr(n, "period", r->period);
-	x_date(n, "received", r->received);
-	x_date(n, "due", r->due);
-	x_date(n, "posted", r->posted);
-	x_attr(n, "state", deadline_state_name(r->status.state));
-	if (r->status.late_days > 0)
-		x_int(n, "days", r->status.late_days);
+	compliance_row_fields(r, on_field, n);
 	if (r->err_code[0])
 		x_attr(n, "error", r->err_code);
 }
@@ -83,36 +57,26 @@ static void rule_el(struct gen *g, xmlNodePtr parent, const struct compliance *c
 
 	x_attr(n, "id", deadline_rule_id(rule));
 	x_attr(n, "name", compliance_page_name(rule));
-	x_attr(n, "kind", kinds[rule]);
+	x_attr(n, "kind", compliance_rule_kind(rule));
 	snprintf(href, sizeof href, "%s/compliance/%s.html", gen_lang[lang], compliance_page_name(rule));
 	x_attr(n, "href", href);
 	if (detail)
 		x_attr(n, "detail", "exceptions");
 	for (size_t a = 0; a < c->nadmins; a++) {
 		const struct compliance_admin *ad = &c->admins[a];
-		const int *k = ad->count[rule];
-		int any = 0;
 
-		for (int s = 0; s <= DEADLINE_MISSING; s++) {
-			total[s] += k[s];
-			any += k[s];
-		}
-		if (any == 0)
+		if (compliance_admin_add(ad, rule, total) == 0)
 			continue;
 		if (!detail) {
 			xmlNodePtr e = x_el(n, "admin-record", NULL);
 
 			x_admin(e, g, ad->id, lang);
-			counts(e, k);
+			counts(e, ad->count[rule]);
 			continue;
 		}
-		/* The rule's page lists the exceptions only (late, missing, not
-		 * computable): on-time and not-yet-due documents are counted on
-		 * the summary.  Listing them all made a page of every report of
-		 * every program, and one tree of ~60 MB. */
+		/* The rule's page lists the exceptions only (compliance_page_lists). */
 		for (size_t i = ad->first; i < ad->first + ad->nrows; i++)
-			if ((int)c->rows[i].rule == rule && c->rows[i].status.state != DEADLINE_ON_TIME &&
-			    c->rows[i].status.state != DEADLINE_PENDING)
+			if (compliance_page_lists(&c->rows[i], rule))
 				row(g, n, c, &c->rows[i], lang);
 	}
 	counts(n, total);

@@ -23,8 +23,10 @@
  * (L is kk or ru, S the shard id / 100.)  Drafts are not public and are
  * skipped, as in obgen.  Every figure comes from the reads obgen makes
  * (core/db_site.h, db_site_discussion.h, db_lifecycle.h) and the same
- * computations (core/db_compliance.h, deadline.h, calendar.h, nonce.h), so
- * Hugo's templates only lay them out, as obgen's stylesheets do.
+ * computations (core/db_compliance.h, deadline.h, calendar.h, and those
+ * obgen's pages share with this file: program_history.h, compliance_pages.h,
+ * moderation_stats.h), so Hugo's templates only lay them out, as obgen's
+ * stylesheets do.
  *
  *   hugo_export DB SITEDIR
  *
@@ -43,6 +45,7 @@
 
 #include "calendar.h"
 #include "clock.h"
+#include "compliance_pages.h"
 #include "db_calendar.h"
 #include "db_compliance.h"
 #include "db_lifecycle.h"
@@ -50,7 +53,8 @@
 #include "db_site_discussion.h"
 #include "db_submit.h"
 #include "deadline.h"
-#include "nonce.h"
+#include "moderation_stats.h"
+#include "program_history.h"
 #include "site_paths.h"
 #include "xmlin.h"
 
@@ -61,8 +65,6 @@ static const char *const lang[NLANG] = { "kk", "ru" };
 #define SHARD SITE_SHARD
 /* The largest programs on a charts page (GEN_CHART_PROGRAMS). */
 #define CHART_PROGRAMS 15
-/* Years a program's history can span. */
-#define MAXYEARS 64
 
 static struct store *st;
 static struct db_site *site;
@@ -950,137 +952,58 @@ static void reports_write(void)
 
 /* ---- budget programs (generator/page_program.c) ---- */
 
-/* A passport indicator across years, matched by kind, subprogram and both
- * names; the plan of the current year per year of the program's history. */
-struct ident {
-	char *kind, *sub, *name[NLANG], *unit[NLANG];
-	long long plan[MAXYEARS];
-	unsigned char has[MAXYEARS];
-};
-
-struct history {
-	int years[MAXYEARS];
-	size_t nyears;
-	struct ident *ids;
-	size_t nids;
-};
-
-static void history_free(struct history *h)
-{
-	for (size_t i = 0; i < h->nids; i++) {
-		free(h->ids[i].kind);
-		free(h->ids[i].sub);
-		for (int l = 0; l < NLANG; l++) {
-			free(h->ids[i].name[l]);
-			free(h->ids[i].unit[l]);
-		}
-	}
-	free(h->ids);
-}
-
-/* Rows by year, posting date, document: a later passport of the same year
- * replaces the earlier one's values, as on obgen's page. */
-static int on_history(const struct site_indicator *r, void *arg)
-{
-	struct history *h = arg;
-	const char *sub = r->subprogram != NULL ? r->subprogram : "";
-	struct ident *id = NULL;
-	size_t y;
-
-	if (h->nyears == 0 || h->years[h->nyears - 1] != r->year) {
-		if (h->nyears == MAXYEARS)
-			die("a program's history spans too many years");
-		h->years[h->nyears++] = r->year;
-	}
-	y = h->nyears - 1;
-	for (size_t k = 0; k < h->nids && id == NULL; k++)
-		if (strcmp(h->ids[k].kind, r->kind) == 0 && strcmp(h->ids[k].sub, sub) == 0 &&
-		    strcmp(h->ids[k].name[0], r->name[0]) == 0 && strcmp(h->ids[k].name[1], r->name[1]) == 0)
-			id = &h->ids[k];
-	if (id == NULL) {
-		h->ids = xrealloc(h->ids, (h->nids + 1) * sizeof *h->ids);
-		id = &h->ids[h->nids++];
-		memset(id, 0, sizeof *id);
-		id->kind = xstrdup(r->kind);
-		id->sub = xstrdup(sub);
-		for (int l = 0; l < NLANG; l++) {
-			id->name[l] = xstrdup(r->name[l]);
-			id->unit[l] = xstrdup(r->unit[l]);
-		}
-	}
-	id->has[y] = (unsigned char)r->has[1];  /* v[1]: the plan of the year */
-	id->plan[y] = r->v[1];
-	return 0;
-}
-
-static void history_json(FILE *f, const struct history *h, int l)
+/* The indicator history of core/program_history.h (P-9): the years, and
+ * per indicator the plan of the year (v[1]) in each of them, null when the
+ * year's passport has none. */
+static void history_json(FILE *f, const struct program_history *h, int l)
 {
 	fputs(",\"indicator_years\":[", f);
 	for (size_t y = 0; y < h->nyears; y++)
 		fprintf(f, "%s%d", y ? "," : "", h->years[y]);
 	fputs("],\"indicators\":[", f);
 	for (size_t i = 0; i < h->nids; i++) {
-		const struct ident *id = &h->ids[i];
+		const struct ph_indicator *id = &h->ids[i];
+		size_t k = 0;
 
 		fputs(i ? ",{" : "{", f);
 		jstr(f, 1, "kind", id->kind);
-		jstr(f, 0, "sub", id->sub[0] ? id->sub : NULL);
+		jstr(f, 0, "sub", id->subprogram != NULL && id->subprogram[0] ? id->subprogram : NULL);
 		jstr(f, 0, "name", id->name[l]);
-		jstr(f, 0, "unit", id->unit[l]);
+		jstr(f, 0, "unit", id->unit[l] != NULL ? id->unit[l] : "");
 		fputs(",\"plan\":[", f);
-		for (size_t y = 0; y < h->nyears; y++)
-			if (id->has[y])
-				fprintf(f, "%s%lld", y ? "," : "", id->plan[y]);
+		for (size_t y = 0; y < h->nyears; y++) {
+			while (k < id->nvals && id->vals[k].year != h->years[y])
+				k++;
+			if (k < id->nvals && id->vals[k].has[1])
+				fprintf(f, "%s%lld", y ? "," : "", id->vals[k].v[1]);
 			else
 				fprintf(f, "%snull", y ? "," : "");
+		}
 		fputs("]}", f);
 	}
 	putc(']', f);
 }
 
-/* Plan against execution: the total row of the latest report of each year
- * (the later report of a year replaces the earlier); max scales the chart. */
-struct execution {
-	struct { long long v[6]; } *rows;  /* year, approved, plan, executed, savings, under */
-	size_t n;
-	long long max;
-};
-
-static int on_execution(const struct site_exec *r, void *arg)
-{
-	struct execution *e = arg;
-	long long *v;
-
-	if (e->n == 0 || e->rows[e->n - 1].v[0] != r->year)
-		e->rows = xrealloc(e->rows, ++e->n * sizeof *e->rows);
-	v = e->rows[e->n - 1].v;
-	v[0] = r->year;
-	v[1] = r->approved;
-	v[2] = r->corrected;
-	v[3] = r->executed;
-	v[4] = r->savings;
-	v[5] = r->under_execution;
-	e->max = v[2] > e->max ? v[2] : e->max;
-	e->max = v[3] > e->max ? v[3] : e->max;
-	return 0;
-}
-
-static void execution_json(FILE *f[NLANG], long long program)
+/* Plan against execution (P-10): the total row of each year's latest
+ * report; max scales the chart. */
+static void execution_json(FILE *f[NLANG], const struct program_history *h)
 {
 	static const char *const keys[6] = { "y", "approved", "plan", "executed", "savings", "under" };
-	struct execution e = { NULL, 0, 0 };
 
-	need(db_site_program_execution(site, program, on_execution, &e, &err), "program execution");
 	both(f, ",\"execution\":[");
-	for (size_t i = 0; i < e.n; i++)
+	for (size_t i = 0; i < h->nexec; i++) {
+		const struct ph_execution *e = &h->exec[i];
+		const long long v[6] = { e->year, e->approved, e->corrected, e->executed, e->savings,
+		                         e->under_execution };
+
 		for (int l = 0; l < NLANG; l++) {
 			fputs(i ? ",{" : "{", f[l]);
 			for (int c = 0; c < 6; c++)
-				jint(f[l], c == 0, keys[c], e.rows[i].v[c]);
+				jint(f[l], c == 0, keys[c], v[c]);
 			putc('}', f[l]);
 		}
-	both(f, "],\"max\":%lld", e.max);
-	free(e.rows);
+	}
+	both(f, "],\"max\":%lld", h->max);
 }
 
 /* A program's page: its administrator and functional group, plan against
@@ -1089,7 +1012,7 @@ static void execution_json(FILE *f[NLANG], long long program)
 static void program_write(const struct program *p)
 {
 	const struct admin *a = admin_find(p->admin_id);
-	struct history h = { .nyears = 0 };
+	struct program_history h;
 	FILE *f[NLANG];
 	int first = 1;
 
@@ -1110,11 +1033,11 @@ static void program_write(const struct program *p)
 			first = 0;
 		}
 	both(f, "]");
-	execution_json(f, p->id);
-	need(db_site_program_indicators(site, p->id, on_history, &h, &err), "program indicators");
+	need(program_history_load(site, p->id, &h, &err), "program history");
+	execution_json(f, &h);
 	for (int l = 0; l < NLANG; l++)
 		history_json(f[l], &h, l);
-	history_free(&h);
+	program_history_free(&h);
 	both(f, "}\n");
 	pair_close(f);
 }
@@ -1378,11 +1301,6 @@ static void catalogue_write(void)
 
 /* ---- compliance with the publication deadlines (core/db_compliance.h) ---- */
 
-/* The page of each rule, and the kind of document it is about. */
-static const char *const rule_page[DEADLINE_RULES + 1] = { "", "p-5", "p-7", "p-10", "g" };
-static const char *const rule_kind[DEADLINE_RULES + 1] = {
-	"", "financial-statements", "audit-result", "implementation-report", "grant-report"
-};
 /* The counts' keys, in the order written: deadline_state_name() with '_'. */
 static const char *const count_key[DEADLINE_MISSING + 1] = {
 	"unknown", "pending", "on_time", "late", "missing"
@@ -1395,12 +1313,9 @@ static void counts_json(FILE *f[NLANG], const int *c)
 	both(f, ",\"%s\":%d", count_key[DEADLINE_UNKNOWN], c[DEADLINE_UNKNOWN]);
 }
 
-static void date_json(FILE *f[NLANG], const char *key, struct ob_date d)
+static void on_field(const char *key, const char *value, int number, void *arg)
 {
-	char buf[DATE_STRLEN];
-
-	if (d.y != 0)
-		both(f, ",\"%s\":\"%s\"", key, date_format(d, buf));
+	both(arg, number ? ",\"%s\":%s" : ",\"%s\":\"%s\"", key, value);
 }
 
 static void crow_json(FILE *f[NLANG], const struct compliance *c, const struct compliance_row *r)
@@ -1410,18 +1325,7 @@ static void crow_json(FILE *f[NLANG], const struct compliance *c, const struct c
 	if (r->doc_id != 0 && strcmp(r->doc_status, "draft") != 0)
 		both(f, ",\"number\":\"%s\",\"doc\":\"doc/%lld/%lld.html\"", r->number, r->doc_id / SHARD,
 		     r->doc_id);
-	if (r->year)
-		both(f, ",\"year\":%d", r->year);
-	if (r->program[0])
-		both(f, ",\"program\":\"%s\"", r->program);
-	if (r->period[0])
-		both(f, ",\"period\":\"%s\"", r->period);
-	date_json(f, "received", r->received);
-	date_json(f, "due", r->due);
-	date_json(f, "posted", r->posted);
-	both(f, ",\"state\":\"%s\"", deadline_state_name(r->status.state));
-	if (r->status.late_days > 0)
-		both(f, ",\"days\":%d", r->status.late_days);
+	compliance_row_fields(r, on_field, f);
 	both(f, "}");
 }
 
@@ -1433,36 +1337,26 @@ static void rule_json(FILE *f[NLANG], const struct compliance *c, int rule, int 
 	int total[DEADLINE_MISSING + 1] = { 0 }, first = 1;
 
 	both(f, "{\"id\":\"%s\",\"name\":\"%s\",\"kind\":\"%s\",\"detail\":%s,\"%s\":[",
-	     deadline_rule_id(rule), rule_page[rule], rule_kind[rule], detail ? "true" : "false",
-	     detail ? "rows" : "admins");
+	     deadline_rule_id(rule), compliance_page_name(rule), compliance_rule_kind(rule),
+	     detail ? "true" : "false", detail ? "rows" : "admins");
 	for (size_t a = 0; a < c->nadmins; a++) {
 		const struct compliance_admin *ad = &c->admins[a];
-		const int *k = ad->count[rule];
-		int any = 0;
 
-		for (int s = 0; s <= DEADLINE_MISSING; s++) {
-			total[s] += k[s];
-			any += k[s];
-		}
-		if (any == 0)
+		if (compliance_admin_add(ad, rule, total) == 0)
 			continue;
 		if (!detail) {
 			both(f, "%s{\"admin\":\"%s\"", first ? "" : ",", admin_find(ad->id)->bin);
-			counts_json(f, k);
+			counts_json(f, ad->count[rule]);
 			both(f, "}");
 			first = 0;
 			continue;
 		}
-		for (size_t i = ad->first; i < ad->first + ad->nrows; i++) {
-			const struct compliance_row *r = &c->rows[i];
-
-			if ((int)r->rule == rule && r->status.state != DEADLINE_ON_TIME &&
-			    r->status.state != DEADLINE_PENDING) {
+		for (size_t i = ad->first; i < ad->first + ad->nrows; i++)
+			if (compliance_page_lists(&c->rows[i], rule)) {
 				both(f, first ? "" : ",");
-				crow_json(f, c, r);
+				crow_json(f, c, &c->rows[i]);
 				first = 0;
 			}
-		}
 	}
 	both(f, "]");
 	counts_json(f, total);
@@ -1485,7 +1379,7 @@ static void compliance_write(void)
 	both(f, "]}\n");
 	pair_close(f);
 	for (int r = DEADLINE_P5; r <= DEADLINE_G; r++) {
-		pair_open(f, "compliance/%s.md", rule_page[r]);
+		pair_open(f, "compliance/%s.md", compliance_page_name(r));
 		both(f, "{\"rule\":\"%s\",\"today\":\"%s\",\"rules\":[", deadline_rule_id(r), today_s);
 		rule_json(f, c, r, 1);
 		both(f, "]}\n");
@@ -1497,57 +1391,19 @@ static void compliance_write(void)
 
 /* ---- statistics of the discussion (generator/page_stats.c) ---- */
 
-#define REASONS 7
-static const char *const reasons[REASONS] = {
-	"obscene", "insulting", "advertising", "spam", "off-topic", "duplicate", "other"
-};
+/* The median with one decimal as a JSON number, or null (P-15,
+ * modstats_median). */
+static void jmedian(FILE *f, const char *key, struct modstats_series *s)
+{
+	char buf[32];
+	const char *m = modstats_median(s, buf);
 
-struct series {
-	double *v;
-	size_t n;
-};
+	jkey(f, 0, key);
+	fputs(m != NULL ? m : "null", f);
+}
 
 /* P-15 per operator, and for all ("who" empty). */
-struct op {
-	char iin[13], who[17];
-	long long decisions, published, refused, reason[REASONS], overdue, unknown;
-	struct series minutes, workdays;
-};
-
-struct stats {
-	struct op *ops, all;
-	size_t nops;
-	unsigned char key[SECRET_LEN];
-	long long pending, overdue, unknown;
-	int incomplete;  /* some figure needed a year with no calendar */
-};
-
-static void series_add(struct series *s, double v)
-{
-	s->v = xrealloc(s->v, (s->n + 1) * sizeof *s->v);
-	s->v[s->n++] = v;
-}
-
-static int by_value(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
-}
-
-/* The median with one decimal as a JSON number, or null. */
-static void jmedian(FILE *f, const char *key, struct series *s)
-{
-	jkey(f, 0, key);
-	if (s->n == 0) {
-		fputs("null", f);
-		return;
-	}
-	qsort(s->v, s->n, sizeof *s->v, by_value);
-	fprintf(f, "%.1f", s->n % 2 ? s->v[s->n / 2] : (s->v[s->n / 2 - 1] + s->v[s->n / 2]) / 2);
-}
-
-static void op_json(FILE *f[NLANG], const char *key, struct op *o)
+static void op_json(FILE *f[NLANG], const char *key, struct modstats_op *o)
 {
 	for (int l = 0; l < NLANG; l++) {
 		if (key != NULL)
@@ -1562,98 +1418,10 @@ static void op_json(FILE *f[NLANG], const char *key, struct op *o)
 		jint(f[l], 0, "overdue", o->overdue);
 		jint(f[l], 0, "unknown", o->unknown);
 		fputs(",\"reasons\":[", f[l]);
-		for (int i = 0; i < REASONS; i++)
+		for (int i = 0; i < MODSTATS_REASONS; i++)
 			fprintf(f[l], "%s%lld", i ? "," : "", o->reason[i]);
 		fputs("]}", f[l]);
 	}
-}
-
-static int by_pseudonym(const void *a, const void *b)
-{
-	return strcmp(((const struct op *)a)->who, ((const struct op *)b)->who);
-}
-
-/* "YYYY-MM-DDTHH:MM:SSZ" (UTC) as seconds since 1970, or -1. */
-static long long utc_time(const char *s)
-{
-	struct ob_date d;
-
-	if (s == NULL || strlen(s) != 20 || s[10] != 'T' || s[13] != ':' || s[16] != ':' ||
-	    s[19] != 'Z' || date_parse_n(s, 10, &d) != 0)
-		return -1;
-	return date_to_days(d) * 86400LL + atoi(s + 11) * 3600LL + atoi(s + 14) * 60LL + atoi(s + 17);
-}
-
-/* P-15: working days from the day after receipt to the decision day, and
- * whether the decision came after the due day; -1 when the calendar lacks
- * a year. */
-static int timing(const char *day, const char *decided, int *wd, int *late)
-{
-	struct ob_date r, d, due;
-	struct ob_err e = { 0 };
-
-	if (date_parse(day ? day : "", &r) != 0 || date_parse(decided ? decided : "", &d) != 0 ||
-	    deadline_moderation_due(cal, r, &due, &e) != 0)
-		return -1;
-	*late = date_cmp(d, due) > 0;
-	*wd = 0;
-	if (date_cmp(d, r) > 0 && calendar_count_workdays(cal, date_add_days(r, 1), d, wd, &e) != 0)
-		return -1;
-	return 0;
-}
-
-/* One moderation decision, counted for its operator and for all. */
-static int on_decision(const struct stats_decision *d, void *arg)
-{
-	struct stats *s = arg;
-	const char *iin = d->operator_iin ? d->operator_iin : "";
-	long long t0 = utc_time(d->received), t1 = utc_time(d->decided);
-	int wd = 0, late = 0, known = timing(d->day, d->decided_day, &wd, &late) == 0;
-	size_t i = 0;
-
-	while (i < s->nops && strcmp(s->ops[i].iin, iin) != 0)
-		i++;
-	if (i == s->nops) {
-		s->ops = xrealloc(s->ops, ++s->nops * sizeof *s->ops);
-		memset(&s->ops[i], 0, sizeof s->ops[i]);
-		snprintf(s->ops[i].iin, sizeof s->ops[i].iin, "%s", iin);
-		pseudonym(s->key, iin, s->ops[i].who);
-	}
-	s->incomplete |= !known;
-	for (struct op *p = &s->ops[i]; p != NULL; p = p == &s->all ? NULL : &s->all) {
-		p->decisions++;
-		if (strcmp(d->decision, "publish") == 0)
-			p->published++;
-		else
-			p->refused++;
-		for (int k = 0; k < REASONS; k++)
-			if (d->reason != NULL && strcmp(d->reason, reasons[k]) == 0)
-				p->reason[k]++;
-		if (t0 >= 0 && t1 >= t0)
-			series_add(&p->minutes, (double)(t1 - t0) / 60);
-		if (known)
-			series_add(&p->workdays, wd);
-		p->overdue += known && late;
-		p->unknown += !known;
-	}
-	return 0;
-}
-
-/* A proposal awaiting moderation is overdue once its due day has passed. */
-static int on_pending(const char *day, void *arg)
-{
-	struct stats *s = arg;
-	struct ob_date r, due;
-	struct ob_err e = { 0 };
-
-	s->pending++;
-	if (date_parse(day ? day : "", &r) != 0 || deadline_moderation_due(cal, r, &due, &e) != 0) {
-		s->unknown++;
-		s->incomplete = 1;
-	} else if (date_cmp(today, due) > 0) {
-		s->overdue++;
-	}
-	return 0;
 }
 
 struct answers {
@@ -1691,34 +1459,27 @@ static void answers_json(FILE *f[NLANG], const struct stats_answers *a)
  * (P-16), as of today. */
 static void stats_write(void)
 {
-	struct stats s = { .nops = 0 };
+	struct modstats m = { .cal = cal, .today = today };
 	struct answers an = { NULL, 0 };
 	struct stats_answers sum = { 0 };
 	FILE *f[NLANG];
 
 	/* no secret: the pseudonyms are those of a zero key */
-	if (db_secret(st, "pseudonym", s.key, &err) != 0)
-		memset(s.key, 0, sizeof s.key);
-	need(db_stats_decisions(st, on_decision, &s, &err), "moderation");
-	need(db_stats_pending(st, on_pending, &s, &err), "pending proposals");
-	if (s.nops > 0)
-		qsort(s.ops, s.nops, sizeof *s.ops, by_pseudonym);
+	if (db_secret(st, "pseudonym", m.key, &err) != 0)
+		memset(m.key, 0, sizeof m.key);
+	need(modstats_load(st, &m, &err), "moderation");
 
 	section_open(f, "stats", NULL);
 	both(f, ",\"today\":\"%s\",\"incomplete\":%s,\"pending\":%lld,\"pending_overdue\":%lld,"
-	     "\"pending_unknown\":%lld", today_s, s.incomplete ? "true" : "false", s.pending,
-	     s.overdue, s.unknown);
-	op_json(f, "total", &s.all);
+	     "\"pending_unknown\":%lld", today_s, m.incomplete ? "true" : "false", m.pending,
+	     m.pending_overdue, m.pending_unknown);
+	op_json(f, "total", &m.all);
 	both(f, ",\"operators\":[");
-	for (size_t i = 0; i < s.nops; i++) {
+	for (size_t i = 0; i < m.nops; i++) {
 		both(f, i ? "," : "");
-		op_json(f, NULL, &s.ops[i]);
-		free(s.ops[i].minutes.v);
-		free(s.ops[i].workdays.v);
+		op_json(f, NULL, &m.ops[i]);
 	}
-	free(s.ops);
-	free(s.all.minutes.v);
-	free(s.all.workdays.v);
+	modstats_free(&m);
 
 	/* P-16: answered during the period when on or before its last day. */
 	need(db_stats_answers(st, today_s, on_answers, &an, &err), "answers");
