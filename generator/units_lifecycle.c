@@ -82,36 +82,38 @@ static uint64_t press_sig(const struct idoc *d)
 static int plan_press(struct gen *g, struct units *us)
 {
 	const struct idoc **docs = NULL;
+	uint64_t *sig = NULL;
 	size_t n = 0, pages;
 	char key[64];
+	int rc = -1;
 
-	if (press_docs(g, &docs, &n) != 0)
-		return -1;
+	if (press_docs(g, &docs, &n) != 0 || (sig = malloc((n + 1) * sizeof *sig)) == NULL)
+		goto out;
 	pages = n == 0 ? 1 : (n + GEN_PAGE_SIZE - 1) / GEN_PAGE_SIZE;
 	for (size_t i = 0; i < n; i++) {
 		snprintf(key, sizeof key, "doc/%lld-press", docs[i]->id);
-		if (push(us, U_PRESS, press_sig(docs[i]), key, docs[i]->id) == NULL)
-			goto oom;
+		if (push(us, U_PRESS, sig[i] = press_sig(docs[i]), key, docs[i]->id) == NULL)
+			goto out;
 	}
 	for (size_t p = 1; p <= pages; p++) {
 		uint64_t h = sig_int(sig_int(sig_int(SIG_INIT, (long long)n), (long long)pages), (long long)p);
 		struct unit *u;
 
 		for (size_t k = (p - 1) * GEN_PAGE_SIZE; k < n && k < p * GEN_PAGE_SIZE; k++)
-			h = sig_int(h, (long long)press_sig(docs[k]));
+			h = sig_int(h, (long long)sig[k]);
 		if (p == 1)
 			snprintf(key, sizeof key, "press/index");
 		else
 			snprintf(key, sizeof key, "press/%zu", p);
 		if ((u = push(us, U_PRESS_LIST, h, key, 0)) == NULL)
-			goto oom;
+			goto out;
 		u->page = p;
 	}
+	rc = 0;
+out:
+	free(sig);
 	free(docs);
-	return 0;
-oom:
-	free(docs);
-	return -1;
+	return rc;
 }
 
 static int plan_feed(struct gen *g, struct units *us, struct ob_err *err)

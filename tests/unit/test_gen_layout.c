@@ -110,6 +110,17 @@ static void test_sig(void **state)
 	assert_true(sig_str(sig_str(SIG_INIT, "ab"), "c") != sig_str(sig_str(SIG_INIT, "a"), "bc"));
 	assert_true(sig_int(SIG_INIT, 1) != sig_int(SIG_INIT, 2));
 	assert_true(sig_str(SIG_INIT, NULL) != sig_str(SIG_INIT, ""));
+	/* Words and tails: the length counts, and so does every byte. */
+	static const char z[16] = { 0 };
+	uint64_t by_len[17];
+
+	for (size_t n = 0; n <= 16; n++) {
+		by_len[n] = sig_bytes(SIG_INIT, z, n);
+		for (size_t k = 0; k < n; k++)
+			assert_true(by_len[k] != by_len[n]);
+	}
+	assert_true(sig_bytes(SIG_INIT, "abcdefghijk", 11) != sig_bytes(SIG_INIT, "abcdefghijK", 11));
+	assert_true(sig_bytes(SIG_INIT, "abcdefghijk", 11) != sig_bytes(SIG_INIT, "Abcdefghijk", 11));
 }
 
 int main(void)
