@@ -107,16 +107,16 @@ static int store_header(struct store *st, const struct doc *d, long long admin_i
 	sqlite3_bind_int64(s, 5, admin_id);
 	if (program_id != 0)
 		sqlite3_bind_int64(s, 6, program_id);
-	bind_str(s, 7, d->posted);
-	bind_str(s, 8, d->status);
-	bind_str(s, 9, d->discussion_end);
-	bind_str(s, 10, d->stage);
-	bind_str(s, 11, d->received);
-	bind_str(s, 12, d->period);
-	bind_str(s, 13, d->title.kk);
-	bind_str(s, 14, d->title.ru);
-	bind_str(s, 15, d->head.kk);
-	bind_str(s, 16, d->head.ru);
+	bind_opt(s, 7, d->posted);
+	bind_opt(s, 8, d->status);
+	bind_opt(s, 9, d->discussion_end);
+	bind_opt(s, 10, d->stage);
+	bind_opt(s, 11, d->received);
+	bind_opt(s, 12, d->period);
+	bind_opt(s, 13, d->title.kk);
+	bind_opt(s, 14, d->title.ru);
+	bind_opt(s, 15, d->head.kk);
+	bind_opt(s, 16, d->head.ru);
 	sqlite3_bind_int(s, 17, d->version);
 	sqlite3_bind_int64(s, 18, seq);
 	if (sqlite3_step(s) != SQLITE_ROW)
@@ -182,10 +182,10 @@ static int store_parts(struct store *st, const struct doc *d, long long id, stru
 		if (p->parent >= 0)
 			sqlite3_bind_int64(s, 3, ids[p->parent]);
 		sqlite3_bind_int(s, 4, (int)i);
-		bind_str(s, 5, p->title.kk);
-		bind_str(s, 6, p->title.ru);
-		bind_str(s, 7, p->text.kk);
-		bind_str(s, 8, p->text.ru);
+		bind_opt(s, 5, p->title.kk);
+		bind_opt(s, 6, p->title.ru);
+		bind_opt(s, 7, p->text.kk);
+		bind_opt(s, 8, p->text.ru);
 		if (sqlite3_step(s) != SQLITE_ROW) {
 			store_fail(st, err, "parts");
 			goto out;

@@ -6,16 +6,8 @@
 #define OB_DB_DOCUMENTS_IMPL_H
 
 #include "doc.h"
+#include "db_util.h"
 #include "store.h"
-
-/* Binds v, or NULL when v is absent or empty. */
-static inline void bind_str(sqlite3_stmt *s, int i, const char *v)
-{
-	if (v != NULL && *v != '\0')
-		sqlite3_bind_text(s, i, v, -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(s, i);
-}
 
 /* Steps a statement that returns no row; s NULL means store_stmt failed. */
 static inline int done(struct store *st, sqlite3_stmt *s, struct ob_err *err, const char *what)

@@ -77,23 +77,23 @@ static int store_rows(struct store *st, const struct doc *d, long long id, struc
 		if (d->table == TBL_LINES) {
 			if (r->fgroup)
 				sqlite3_bind_int(s, 8, r->fgroup), sqlite3_bind_int(s, 9, r->fsubgroup ? r->fsubgroup : 1);
-			bind_str(s, 10, r->admin);
-			bind_str(s, 11, r->program);
+			bind_opt(s, 10, r->admin);
+			bind_opt(s, 11, r->program);
 			bind_values(s, 12, r, 2);
 		} else {
 			/* Indicators: kind, unit, 5 amounts; execution: reason, 7. */
 			if (d->table == TBL_INDICATORS)
-				bind_str(s, 3, r->kind);
-			bind_str(s, 8, r->extra.kk);
-			bind_str(s, 9, r->extra.ru);
+				bind_opt(s, 3, r->kind);
+			bind_opt(s, 8, r->extra.kk);
+			bind_opt(s, 9, r->extra.ru);
 			bind_values(s, 10, r, d->table == TBL_INDICATORS ? 5 : 7);
 		}
 		sqlite3_bind_int64(s, 1, id);
 		sqlite3_bind_int(s, 2, (int)i);
-		bind_str(s, 4, r->subprogram);
+		bind_opt(s, 4, r->subprogram);
 		sqlite3_bind_int(s, 5, r->total);
-		bind_str(s, 6, r->name.kk);
-		bind_str(s, 7, r->name.ru);
+		bind_opt(s, 6, r->name.kk);
+		bind_opt(s, 7, r->name.ru);
 		if (done(st, s, err, "table rows") != 0)
 			return -1;
 	}
@@ -142,9 +142,9 @@ static int store_attachments(struct store *st, const struct doc *d, long long id
 		sqlite3_bind_int64(s, 1, id);
 		sqlite3_bind_int(s, 2, (int)i);
 		sqlite3_bind_text(s, 3, a->sha256, 64, SQLITE_STATIC);
-		bind_str(s, 4, a->name);
-		bind_str(s, 5, a->type);
-		bind_str(s, 6, a->role);
+		bind_opt(s, 4, a->name);
+		bind_opt(s, 5, a->type);
+		bind_opt(s, 6, a->role);
 		if (done(st, s, err, "attachments") != 0)
 			return -1;
 	}
