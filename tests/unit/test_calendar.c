@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "calendar.h"
+#include "calendar_helpers.h"
 #include "clock.h"
 #include "date.h"
 
@@ -65,17 +66,8 @@ static int count(const struct calendar *c, const char *from, const char *to)
 
 static int group_setup(void **state)
 {
-	struct ob_err err = { 0 };
-
 	(void)state;
-	if ((cal = calendar_new()) == NULL)
-		return -1;
-	if (calendar_load_file(cal, OB_SHARE_DIR "/data/calendar/2025.xml", &err) != 0 ||
-	    calendar_load_file(cal, OB_SHARE_DIR "/data/calendar/2026.xml", &err) != 0) {
-		fprintf(stderr, "loading the calendars: %s line %d: %s\n", err.code, err.line, err.msg);
-		return -1;
-	}
-	return 0;
+	return (cal = calendars_load()) != NULL ? 0 : -1;
 }
 
 static int group_teardown(void **state)

@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "calendar.h"
+#include "calendar_helpers.h"
 #include "clock.h"
 #include "db_calendar.h"
 #include "db_compliance.h"
@@ -44,19 +45,11 @@ static void assert_date(struct ob_date got, const char *want)
 
 static int group_setup(void **state)
 {
-	struct ob_err err = { 0 };
 	struct ob_date today = { 2026, 5, 15 };
 
 	(void)state;
 	ob_clock_set(&today);
-	if ((cal = calendar_new()) == NULL || mkdtemp(dir) == NULL)
-		return -1;
-	if (calendar_load_file(cal, OB_SHARE_DIR "/data/calendar/2025.xml", &err) != 0 ||
-	    calendar_load_file(cal, OB_SHARE_DIR "/data/calendar/2026.xml", &err) != 0) {
-		fprintf(stderr, "loading the calendars: %s line %d: %s\n", err.code, err.line, err.msg);
-		return -1;
-	}
-	return 0;
+	return (cal = calendars_load()) != NULL && mkdtemp(dir) != NULL ? 0 : -1;
 }
 
 static int group_teardown(void **state)
