@@ -161,20 +161,6 @@ raw() { local n; n=$(nonce_attr); printf '%s\n%s\n' "$XMLDECL" "${1//@N@/$n}"; }
 altered_nonce() { local n; n=$(fresh_nonce); case $n in *0) echo "${n%?}1" ;; *) echo "${n%?}0" ;; esac; }
 rows_of() { ctl stats | awk -v t="$1" '$1 == t { print $2 }'; }
 
-# accept DESCRIPTION STATUS REQUEST...: answered 201 with a receipt whose
-# status is STATUS; its id is left in $RID.
-accept() {
-	local desc=$1 want=$2 got
-	shift 2
-	got=$("$@" </dev/null)
-	RID=$(attr id)
-	if [ "$got" = 201 ] && [ "$(attr status)" = "$want" ] && [ ${#RID} = 32 ]; then
-		ok "201 $want: $desc"
-	else
-		bad "201 $want: $desc (got $got $(attr code): $(detail))"
-	fi
-}
-
 # ---- 1. the happy paths -----------------------------------------------------
 
 check_eq "GET /api/challenge" 200 "$(get /api/challenge)"

@@ -79,6 +79,20 @@ signed() {
 	sh tests/pki/sign.sh "$f" "$PKI/users/$who.key" "$PKI/users/$who.pem" 2>>"$TMP/sign.log"
 }
 
+# accept DESCRIPTION STATUS REQUEST...: answered 201 with a receipt whose
+# status is STATUS; its id is left in $RID.
+accept() {
+	local desc=$1 want=$2 got
+	shift 2
+	got=$("$@" </dev/null)
+	RID=$(attr id)
+	if [ "$got" = 201 ] && [ "$(attr status)" = "$want" ] && [ ${#RID} = 32 ]; then
+		ok "201 $want: $desc"
+	else
+		bad "201 $want: $desc (got $got $(attr code): $(detail))"
+	fi
+}
+
 # refuse STATUS CODE DESCRIPTION REQUEST...: the request is answered STATUS
 # with <error code="CODE"> and its message in Kazakh and in Russian, and
 # nothing was stored (the suite's own "stored" prints what it compares).

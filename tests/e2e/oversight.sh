@@ -86,17 +86,6 @@ block_xml() { # IIN LEFT REASON
 	printf '%s\n<oversight-block xmlns="%s" nonce="%s" iin="%s" left="%s" reason="%s"></oversight-block>\n' \
 		"$XMLDECL" "$NS" "$(fresh_nonce)" "$1" "$2" "$3"
 }
-accept() {
-	local desc=$1 want=$2 got
-	shift 2
-	got=$("$@" </dev/null)
-	RID=$(attr id)
-	if [ "$got" = 201 ] && [ "$(attr status)" = "$want" ] && [ ${#RID} = 32 ]; then
-		ok "201 $want: $desc"
-	else
-		bad "201 $want: $desc (got $got $(attr code): $(detail))"
-	fi
-}
 stored() {
 	sqlite3 "$DB" "SELECT count(*) FROM submissions; SELECT count(*) FROM nonces_used;
 		SELECT count(*) FROM oversight_requests; SELECT count(*) FROM oversight_reviews;
