@@ -78,18 +78,34 @@ char *ob_time_format(long long t, char *buf)
 	return buf;
 }
 
+long long ob_time_parse(const char *s)
+{
+	static const char shape[] = "dddd-dd-ddTdd:dd:ddZ";
+	struct ob_date d;
+	int h, mi, sec;
+
+	if (s == NULL || strlen(s) != sizeof shape - 1)
+		return -1;
+	for (size_t i = 0; i < sizeof shape - 1; i++)
+		if (shape[i] == 'd' ? s[i] < '0' || s[i] > '9' : s[i] != shape[i])
+			return -1;
+	h = (s[11] - '0') * 10 + s[12] - '0';
+	mi = (s[14] - '0') * 10 + s[15] - '0';
+	sec = (s[17] - '0') * 10 + s[18] - '0';
+	if (date_parse_n(s, 10, &d) != 0 || d.y < 1970 || h > 23 || mi > 59 || sec > 59)
+		return -1;
+	return (long long)date_to_days(d) * 86400 + h * 3600 + mi * 60 + sec;
+}
+
 int ob_time_local(const char *utc, char out[OB_TIME_LOCAL_LEN])
 {
+	long long t = ob_time_parse(utc);
 	struct ob_date d;
-	int h, mi, sec, n = 0;
-	long long t;
 	char buf[64];
 
-	if (sscanf(utc, "%4d-%2d-%2dT%2d:%2d:%2dZ%n", &d.y, &d.m, &d.d, &h, &mi, &sec, &n) != 6 ||
-	    n != 20 || utc[n] != '\0' || !date_valid(d) || h > 23 || mi > 59 || sec > 59 ||
-	    h < 0 || mi < 0 || sec < 0)
+	if (t < 0)
 		return -1;
-	t = (long long)date_to_days(d) * 86400 + h * 3600 + mi * 60 + sec + ALMATY_OFFSET;
+	t += ALMATY_OFFSET;
 	d = date_from_days((long)(t / 86400));
 	t %= 86400;
 	if (snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d+05:00", d.y, d.m, d.d,

@@ -30,6 +30,10 @@ void ob_clock_set_now(long long t);  /* 0 returns to the real clock */
 /* "YYYY-MM-DDTHH:MM:SSZ" of t (UTC); buf has at least 21 bytes. */
 char *ob_time_format(long long t, char *buf);
 
+/* The Unix time of a timestamp as ob_time_format writes it (strictly that
+ * shape, a real date and time, from 1970); -1 for anything else. */
+long long ob_time_parse(const char *utc);
+
 /* "YYYY-MM-DDTHH:MM:SS+05:00", the Asia/Almaty time of a timestamp as
  * ob_time_format writes it; -1 (out untouched) for anything else. */
 #define OB_TIME_LOCAL_LEN 26

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "calendar.h"
+#include "clock.h"
 #include "db_site_discussion.h"
 #include "deadline.h"
 #include "moderation_stats.h"
@@ -58,17 +59,6 @@ const char *modstats_median(struct modstats_series *s, char buf[32])
 	return buf;
 }
 
-/* A stored UTC time "YYYY-MM-DDTHH:MM:SSZ" as seconds since 1970, or -1. */
-static long long utc_time(const char *s)
-{
-	struct ob_date d;
-
-	if (s == NULL || strlen(s) != 20 || s[10] != 'T' || s[13] != ':' || s[16] != ':' ||
-	    s[19] != 'Z' || date_parse_n(s, 10, &d) != 0)
-		return -1;
-	return date_to_days(d) * 86400LL + atoi(s + 11) * 3600LL + atoi(s + 14) * 60LL + atoi(s + 17);
-}
-
 /* P-15: working days from the day after receipt to the decision day, and
  * whether the decision came after the due day; -1 when the calendar lacks
  * a year. */
@@ -115,7 +105,7 @@ static int on_decision(const struct stats_decision *d, void *arg)
 	struct modstats *m = ld->m;
 	struct modstats_op *o = op_get(m, d->operator_iin ? d->operator_iin : "");
 	struct modstats_op *both[2] = { o, &m->all };
-	long long t0 = utc_time(d->received), t1 = utc_time(d->decided);
+	long long t0 = ob_time_parse(d->received), t1 = ob_time_parse(d->decided);
 	int wd = 0, late = 0, known = timing(m->cal, d->day, d->decided_day, &wd, &late) == 0;
 
 	if (o == NULL)

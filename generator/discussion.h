@@ -24,10 +24,9 @@ int data_discussion(struct gen *g, long long id, struct ob_err *err);
  * (P-16). */
 int page_stats(struct gen *g, int lang, struct ob_err *err);
 
-/* The Asia/Almaty day of a stored UTC time "YYYY-MM-DDTHH:MM:SSZ", and the
- * Unix time of one; -1 when ts is malformed. */
+/* The Asia/Almaty day of a stored UTC time "YYYY-MM-DDTHH:MM:SSZ"
+ * (ob_time_parse); -1 when ts is malformed. */
 int disc_utc_day(const char *ts, char out[DATE_STRLEN]);
-long long disc_utc_time(const char *ts);
 
 /* Whether the discussion of a document is open on today: its status is
  * in-discussion and its last day is not past (P-9, P-10). */

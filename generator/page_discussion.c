@@ -13,7 +13,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "clock.h"
 #include "db_site_discussion.h"
@@ -26,26 +25,12 @@ struct ctx {
 
 int disc_utc_day(const char *ts, char out[DATE_STRLEN])
 {
-	long long t = disc_utc_time(ts);
+	long long t = ob_time_parse(ts);
 
 	if (t < 0)
 		return -1;
 	date_format(ob_date_of(t), out);
 	return 0;
-}
-
-long long disc_utc_time(const char *ts)
-{
-	struct tm tm = { 0 };
-	char z = 0;
-
-	if (ts == NULL || strlen(ts) != 20 ||
-	    sscanf(ts, "%4d-%2d-%2dT%2d:%2d:%2d%c", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
-	           &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &z) != 7 || z != 'Z')
-		return -1;
-	tm.tm_year -= 1900;
-	tm.tm_mon -= 1;
-	return (long long)timegm(&tm);
 }
 
 int disc_open(const char *status, const char *end, const char *today)

@@ -632,7 +632,8 @@ static void test_local_time(void **state)
 	static const char *const bad[] = {
 		"", "2026-11-29 10:15:02Z", "2026-11-29T10:15:02", "2026-11-29T10:15:02Z ",
 		"2026-11-29T24:00:00Z", "2026-11-29T10:60:00Z", "2026-02-29T10:00:00Z",
-		"2026-11-29T10:15:02+05:00", "2026-1-29T10:15:02Z",
+		"2026-11-29T10:15:02+05:00", "2026-1-29T10:15:02Z", "2026-11-29T 1:15:02Z",
+		"2026-11-29T+1:15:02Z", "2026-11-31T10:15:02Z", "1969-12-31T23:59:59Z",
 	};
 	char out[OB_TIME_LOCAL_LEN] = "untouched";
 
@@ -651,7 +652,10 @@ static void test_local_time(void **state)
 		assert_int_equal(ob_time_local(ob_time_format(t, utc), out), 0);
 		assert_memory_equal(out, date_format(ob_date_of(t), day), 10);
 	}
+	assert_int_equal(ob_time_parse("1970-01-02T00:00:01Z"), 86401);
+	assert_int_equal(ob_time_parse("2026-11-29T10:15:02Z"), 1795947302);
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		assert_int_equal(ob_time_parse(bad[i]), -1);
 		strcpy(out, "untouched");
 		assert_int_equal(ob_time_local(bad[i], out), -1);
 		assert_string_equal(out, "untouched");
