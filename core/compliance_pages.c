@@ -16,17 +16,6 @@ const char *compliance_page_name(int rule)
 	return "index";
 }
 
-const char *compliance_rule_kind(int rule)
-{
-	switch (rule) {
-	case DEADLINE_P5: return "financial-statements";
-	case DEADLINE_P7: return "audit-result";
-	case DEADLINE_P10: return "implementation-report";
-	case DEADLINE_G: return "grant-report";
-	}
-	return "";
-}
-
 int compliance_admin_add(const struct compliance_admin *ad, int rule,
                          int total[DEADLINE_MISSING + 1])
 {

@@ -13,11 +13,6 @@
  * summary) for anything else. */
 const char *compliance_page_name(int rule);
 
-/* The documents.kind a rule is about: "financial-statements" (P-5),
- * "audit-result" (P-7), "implementation-report" (P-10), "grant-report"
- * (G); "" for anything else. */
-const char *compliance_rule_kind(int rule);
-
 /* Adds administrator ad's counts under rule (per state) to total and
  * returns how many rows it has under the rule: 0 leaves it off the rule's
  * summary and page. */

@@ -82,6 +82,14 @@ const char *deadline_rule_id(enum deadline_rule rule)
 	return "?";
 }
 
+const char *deadline_rule_kind(enum deadline_rule rule)
+{
+	for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++)
+		if (rule == rules[i].rule)
+			return rules[i].kind;
+	return "";
+}
+
 /* A date-fixed deadline: the date itself when worked, else the next
  * working day. */
 static int fixed_date(const struct calendar *cal, int y, int m, int d, struct ob_date *due,

@@ -82,6 +82,9 @@ enum deadline_rule deadline_rule_of_kind(const char *kind);
 
 /* "P-5", "P-7", "P-10", "G"; "?" for anything else. */
 const char *deadline_rule_id(enum deadline_rule rule);
+/* The documents.kind of a rule, deadline_rule_of_kind's inverse; "" for
+ * anything else. */
+const char *deadline_rule_kind(enum deadline_rule rule);
 
 /* What a rule's deadline depends on: the columns of the documents table. */
 struct deadline_doc {

@@ -57,7 +57,7 @@ static void rule_el(struct gen *g, xmlNodePtr parent, const struct compliance *c
 
 	x_attr(n, "id", deadline_rule_id(rule));
 	x_attr(n, "name", compliance_page_name(rule));
-	x_attr(n, "kind", compliance_rule_kind(rule));
+	x_attr(n, "kind", deadline_rule_kind(rule));
 	snprintf(href, sizeof href, "%s/compliance/%s.html", gen_lang[lang], compliance_page_name(rule));
 	x_attr(n, "href", href);
 	if (detail)

@@ -1337,7 +1337,7 @@ static void rule_json(FILE *f[NLANG], const struct compliance *c, int rule, int 
 	int total[DEADLINE_MISSING + 1] = { 0 }, first = 1;
 
 	both(f, "{\"id\":\"%s\",\"name\":\"%s\",\"kind\":\"%s\",\"detail\":%s,\"%s\":[",
-	     deadline_rule_id(rule), compliance_page_name(rule), compliance_rule_kind(rule),
+	     deadline_rule_id(rule), compliance_page_name(rule), deadline_rule_kind(rule),
 	     detail ? "true" : "false", detail ? "rows" : "admins");
 	for (size_t a = 0; a < c->nadmins; a++) {
 		const struct compliance_admin *ad = &c->admins[a];
