@@ -18,6 +18,7 @@
 
 #include "sig_gost.h"
 #include "sig_gost_impl.h"
+#include "sig_impl.h"
 
 #define VERIFY_PATH "/xml/verify"
 #define ANSWER_MAX (1024 * 1024)   /* one signer's answer is a few KB */
@@ -294,7 +295,7 @@ int sig_gost_verify(void *arg, xmlDocPtr doc, time_t now, unsigned char **cert_d
                     struct ob_err *err)
 {
 	const struct sig_gost *g = arg;
-	struct doc_cert certs[DOC_CERTS_MAX];
+	struct doc_cert certs[SIG_MAX_CERTS];
 	struct answer a = { NULL, 0 };
 	char *body = NULL;
 	size_t len = 0;

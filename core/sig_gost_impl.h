@@ -12,8 +12,6 @@
 
 #include "err.h"
 
-#define DOC_CERTS_MAX 8            /* as core/sig.c allows in X509Data */
-
 /* A certificate of X509Data with the bytes it came as. */
 struct doc_cert {
 	X509 *x;
@@ -29,7 +27,7 @@ struct answer {
 
 /* The X509Certificates of the Signature that core/sig.c has already found
  * to be the only one, a child of the root (steps 1-15): 0 with *n of them
- * in out (at most DOC_CERTS_MAX), or -1 with err and none. */
+ * in out (at most SIG_MAX_CERTS, core/sig_impl.h), or -1 with err and none. */
 int sig_gost_doc_certs(xmlDocPtr doc, struct doc_cert *out, int *n, struct ob_err *err);
 void sig_gost_doc_certs_free(struct doc_cert *c, int n);
 /* The refusal (-1, err), or the index of the signer's certificate among

@@ -14,8 +14,7 @@
 #include <openssl/x509.h>
 
 #include "sig_gost_impl.h"
-
-#define DSIG_NS "http://www.w3.org/2000/09/xmldsig#"
+#include "sig_impl.h"
 
 /* ---- the document's certificates ---- */
 
@@ -43,16 +42,10 @@ static int b64_decode(const char *s, size_t n, unsigned char **out, size_t *len)
 	return 0;
 }
 
-static int is_ds(xmlNodePtr n, const char *name)
-{
-	return n != NULL && n->type == XML_ELEMENT_NODE && n->ns != NULL &&
-	       xmlStrEqual(n->ns->href, BAD_CAST DSIG_NS) && xmlStrEqual(n->name, BAD_CAST name);
-}
-
 static xmlNodePtr ds_child(xmlNodePtr parent, const char *name)
 {
 	for (xmlNodePtr c = parent ? parent->children : NULL; c != NULL; c = c->next)
-		if (is_ds(c, name))
+		if (sig_is_ds(c, name))
 			return c;
 	return NULL;
 }
@@ -79,11 +72,11 @@ int sig_gost_doc_certs(xmlDocPtr doc, struct doc_cert *out, int *n, struct ob_er
 		struct doc_cert *d = &out[*n];
 		int bad;
 
-		if (!is_ds(c, "X509Certificate"))
+		if (!sig_is_ds(c, "X509Certificate"))
 			continue;
-		if (*n == DOC_CERTS_MAX) {
+		if (*n == SIG_MAX_CERTS) {
 			ob_err_set(err, "signature-invalid", 0, "more than %d certificates in X509Data",
-			           DOC_CERTS_MAX);
+			           SIG_MAX_CERTS);
 			goto fail;
 		}
 		b64 = xmlNodeGetContent(c);

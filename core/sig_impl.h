@@ -8,7 +8,6 @@
 
 #include "err.h"
 
-#define DSIG_NS "http://www.w3.org/2000/09/xmldsig#"
 #define EXC_C14N_NS "http://www.w3.org/2001/10/xml-exc-c14n#"
 #define SIG_MAX_CERTS 8
 
@@ -29,6 +28,8 @@ struct sig_parts {
 	int gost;
 };
 
+/* 1 when n is the element ds:NAME (xmlsec's namespace and name check). */
+int sig_is_ds(xmlNodePtr n, const char *name);
 /* Next element child, skipping white space and comments; anything else
  * sets *bad. */
 xmlNodePtr sig_next_elem(xmlNodePtr n, int *bad);

@@ -8,6 +8,8 @@
 #include <string.h>
 #include <strings.h>
 #include <libxml/tree.h>
+#include <xmlsec/strings.h>
+#include <xmlsec/xmltree.h>
 
 #include "sig_impl.h"
 
@@ -33,10 +35,11 @@ const struct sig_alg sig_algs[] = {
 
 const size_t sig_nalgs = sizeof sig_algs / sizeof sig_algs[0];
 
-static int is_ds(xmlNodePtr n, const char *name)
+int sig_is_ds(xmlNodePtr n, const char *name)
 {
-	return n != NULL && n->type == XML_ELEMENT_NODE && n->ns != NULL &&
-	       xmlStrEqual(n->ns->href, BAD_CAST DSIG_NS) && xmlStrEqual(n->name, BAD_CAST name);
+	/* NULL is checked here: xmlsec reports it as a failed assertion. */
+	return n != NULL && n->type == XML_ELEMENT_NODE &&
+	       xmlSecCheckNodeName(n, BAD_CAST name, xmlSecDSigNs);
 }
 
 /* Next element child, skipping white space and comments; anything else
@@ -155,12 +158,12 @@ static int check_reference(xmlNodePtr ref, struct sig_parts *p, int gost_ok, str
 		return -1;
 	}
 	c = sig_next_elem(ref->children, &bad);
-	if (!is_ds(c, "Transforms")) {
+	if (!sig_is_ds(c, "Transforms")) {
 		ob_err_set(err, "reference-invalid", 0, "Reference has no Transforms");
 		return -1;
 	}
 	for (tr = sig_next_elem(c->children, &bad); tr != NULL; tr = sig_next_elem(tr->next, &bad), i++) {
-		if (!is_ds(tr, "Transform")) {
+		if (!sig_is_ds(tr, "Transform")) {
 			ob_err_set(err, "signature-invalid", 0, "unexpected element in Transforms");
 			return -1;
 		}
@@ -181,7 +184,7 @@ static int check_reference(xmlNodePtr ref, struct sig_parts *p, int gost_ok, str
 		return -1;
 	}
 	c = sig_next_elem(c->next, &bad);
-	if (!is_ds(c, "DigestMethod")) {
+	if (!sig_is_ds(c, "DigestMethod")) {
 		ob_err_set(err, "signature-invalid", 0, "Reference has no DigestMethod");
 		return -1;
 	}
@@ -192,7 +195,7 @@ static int check_reference(xmlNodePtr ref, struct sig_parts *p, int gost_ok, str
 		return -1;
 	}
 	c = sig_next_elem(c->next, &bad);
-	if (!is_ds(c, "DigestValue") || sig_next_elem(c->next, &bad) != NULL || bad) {
+	if (!sig_is_ds(c, "DigestValue") || sig_next_elem(c->next, &bad) != NULL || bad) {
 		ob_err_set(err, "signature-invalid", 0, "Reference is not Transforms, DigestMethod, DigestValue");
 		return -1;
 	}
@@ -207,7 +210,7 @@ static int check_signed_info(xmlNodePtr si, struct sig_parts *p, int gost_ok, st
 
 	c14n = sig_next_elem(si->children, &bad);
 	sm = c14n ? sig_next_elem(c14n->next, &bad) : NULL;
-	if (!is_ds(c14n, "CanonicalizationMethod") || !is_ds(sm, "SignatureMethod")) {
+	if (!sig_is_ds(c14n, "CanonicalizationMethod") || !sig_is_ds(sm, "SignatureMethod")) {
 		ob_err_set(err, "signature-invalid", 0, "SignedInfo must start with "
 		           "CanonicalizationMethod, SignatureMethod");
 		return -1;
@@ -234,7 +237,7 @@ static int check_signed_info(xmlNodePtr si, struct sig_parts *p, int gost_ok, st
 	}
 	ref = sig_next_elem(sm->next, &bad);
 	for (c = ref; c != NULL; c = sig_next_elem(c->next, &bad), nref++) {
-		if (!is_ds(c, "Reference")) {
+		if (!sig_is_ds(c, "Reference")) {
 			ob_err_set(err, "signature-invalid", 0, "unexpected element in SignedInfo");
 			return -1;
 		}
@@ -256,7 +259,7 @@ static int check_key_info(xmlNodePtr ki, struct sig_parts *p, struct ob_err *err
 	int bad = 0, other = 0, ncert = 0;
 
 	for (c = sig_next_elem(ki ? ki->children : NULL, &bad); c != NULL; c = sig_next_elem(c->next, &bad)) {
-		if (is_ds(c, "X509Data") && x509 == NULL)
+		if (sig_is_ds(c, "X509Data") && x509 == NULL)
 			x509 = c;
 		else
 			other = 1;
@@ -271,7 +274,7 @@ static int check_key_info(xmlNodePtr ki, struct sig_parts *p, struct ob_err *err
 		return -1;
 	}
 	for (c = sig_next_elem(x509->children, &bad); c != NULL; c = sig_next_elem(c->next, &bad), ncert++) {
-		if (!is_ds(c, "X509Certificate")) {
+		if (!sig_is_ds(c, "X509Certificate")) {
 			ob_err_set(err, "signature-invalid", 0, "X509Data must hold X509Certificate only");
 			return -1;
 		}
@@ -317,7 +320,7 @@ int sig_check_structure(xmlDocPtr doc, struct sig_parts *p, int gost_ok, struct 
 			ob_err_set(err, "doctype", 0, "entity or XInclude node");
 			return -1;
 		}
-		if (is_ds(n, "Signature")) {
+		if (sig_is_ds(n, "Signature")) {
 			p->signature = n;
 			nsig++;
 		}
@@ -339,13 +342,13 @@ int sig_check_structure(xmlDocPtr doc, struct sig_parts *p, int gost_ok, struct 
 	si = sig_next_elem(p->signature->children, &bad);
 	sv = si ? sig_next_elem(si->next, &bad) : NULL;
 	ki = sv ? sig_next_elem(sv->next, &bad) : NULL;
-	if (!is_ds(si, "SignedInfo") || !is_ds(sv, "SignatureValue")) {
+	if (!sig_is_ds(si, "SignedInfo") || !sig_is_ds(sv, "SignatureValue")) {
 		ob_err_set(err, "signature-invalid", 0, "Signature must start with SignedInfo, SignatureValue");
 		return -1;
 	}
 	/* No Object: it is where wrapped content hides, and NCALayer never
 	 * writes one. */
-	if ((ki != NULL && !is_ds(ki, "KeyInfo")) || (ki != NULL && sig_next_elem(ki->next, &bad) != NULL) ||
+	if ((ki != NULL && !sig_is_ds(ki, "KeyInfo")) || (ki != NULL && sig_next_elem(ki->next, &bad) != NULL) ||
 	    bad) {
 		ob_err_set(err, "signature-invalid", 0, "Signature holds more than SignedInfo, "
 		           "SignatureValue, KeyInfo");
