@@ -48,8 +48,20 @@ finish() {
 	fi
 	[ "$FAILS" -eq 0 ]
 }
-# A free TCP port on loopback.
-free_port() { p=$(( (($$ * 7) % 20000) + 20000 )); while ss -ltn 2>/dev/null | grep -q ":$p "; do p=$((p + 1)); done; echo $p; }
+# A free TCP port on loopback, below the kernel's ephemeral range: a port
+# in that range can be the local end of any client's connection (curl's,
+# obfcgi's) at the moment nginx binds it, which no listener check sees.
+# A port some socket holds in any state is skipped.
+free_port() {
+	local lo p
+	lo=$(awk '{ print $1 }' /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null)
+	[ "${lo:-0}" -gt 12000 ] || lo=32768
+	p=$(( ($$ * 7) % (lo - 10000) + 10000 ))
+	while ss -tanH 2>/dev/null | awk '{ print $4 }' | grep -q ":$p\$"; do
+		p=$(( p + 1 < lo ? p + 1 : 10000 ))
+	done
+	echo "$p"
+}
 
 # ---- requests to the API (api.sh, oversight.sh) ----------------------------
 # post ENDPOINT MAKER...: POST MAKER's output to /api/ENDPOINT as $CT
