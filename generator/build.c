@@ -7,6 +7,7 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "build.h"
 #include "lifecycle_pages.h"
@@ -36,20 +37,68 @@ static void phase(double *t, const char *name)
 	*t = now;
 }
 
+/* obgen --watch keeps the state of the generation it published; it still
+ * describes the site when DIR/current still points there (no other obgen
+ * published since). */
+static struct state *resident(struct gen *g)
+{
+	char path[4200], link[64], want[64];
+	ssize_t n;
+
+	if (g->last == NULL)
+		return NULL;
+	snprintf(path, sizeof path, "%s/current", g->opt.out);
+	snprintf(want, sizeof want, "gen/%lld", g->last->gen);
+	if ((n = readlink(path, link, sizeof link - 1)) >= 0) {
+		link[n] = '\0';
+		if (strcmp(link, want) == 0)
+			return g->last;
+	}
+	gen_close(g);
+	return NULL;
+}
+
+/* The directory of generation N: the prepared one when it was prepared
+ * from old and everything else is unchanged, else a new one. */
+static int new_generation(struct gen *g, const struct state *old, struct state *neu,
+                          int *prepared, struct ob_err *err)
+{
+	char dir[4200];
+
+	*prepared = g->prep_gen > 0 && g->prep_from == old->gen && !g->opt.full &&
+	            old->epoch == neu->epoch;
+	if (!*prepared)
+		publish_unprepare(g);
+	neu->gen = *prepared ? g->prep_gen : publish_next_gen(g->opt.out);
+	mkdir(g->opt.out, 0755);
+	snprintf(dir, sizeof dir, "%s/gen", g->opt.out);
+	mkdir(dir, 0755);
+	snprintf(dir, sizeof dir, "%s/pool", g->opt.out);
+	mkdir(dir, 0755);
+	snprintf(g->newdir, sizeof g->newdir, "%s/gen/%lld", g->opt.out, neu->gen);
+	if (!*prepared && mkdir(g->newdir, 0755) != 0) {
+		ob_err_set(err, "io", 0, "%s: %s", g->newdir, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
 int gen_build(struct gen *g, struct ob_err *err)
 {
-	struct state old = { 0 }, neu = { 0 };
+	struct state loaded = { 0 }, neu = { 0 }, *old = resident(g);
 	struct units us = { 0 };
 	struct rusage ru;
 	double t0 = gen_now_ms(), tp = t0;
-	char dir[4200];
-	int rc = -1, rendered = 0;
+	int rc = -1, rendered = 0, prepared = 0;
 
 	/* The no-op decision needs the recorded seq and epoch only: the unit
 	 * signatures and the index are read after it (a no-op build is polled
 	 * four times a second by --watch). */
-	if (state_load(&old, g->opt.out, 1, err) != 0 || db_site_begin(g->db, err) != 0)
+	if ((old == NULL && state_load(&loaded, g->opt.out, 1, err) != 0) ||
+	    db_site_begin(g->db, err) != 0)
 		goto out;
+	if (old == NULL)
+		old = &loaded;
 	if ((g->seq = db_site_seq(g->db)) < 0) {
 		ob_err_set(err, "storage", 0, "cannot read the change sequence");
 		goto out;
@@ -59,54 +108,76 @@ int gen_build(struct gen *g, struct ob_err *err)
 		goto out;
 	neu.epoch = sig_int(sig_int(g->code_hash, (long long)g->ref.hash), 3);
 	neu.seq = g->seq;
-	if (!g->opt.full && old.gen > 0 && old.seq == neu.seq && old.epoch == neu.epoch) {
+	if (!g->opt.full && old->gen > 0 && old->seq == neu.seq && old->epoch == neu.epoch) {
 		phase(&tp, "no-op");
 		rc = 0;  /* nothing changed since the published generation */
 		goto out;
 	}
-	if (state_load(&old, g->opt.out, 0, err) != 0 ||
+	if ((old == &loaded && state_load(&loaded, g->opt.out, 0, err) != 0) ||
 	    index_load(&g->idx, &g->ref, g->db, err) != 0)
 		goto out;
 	phase(&tp, "load");
-	neu.gen = publish_next_gen(g->opt.out);
-	mkdir(g->opt.out, 0755);
-	snprintf(dir, sizeof dir, "%s/gen", g->opt.out);
-	mkdir(dir, 0755);
-	snprintf(dir, sizeof dir, "%s/pool", g->opt.out);
-	mkdir(dir, 0755);
-	snprintf(g->newdir, sizeof g->newdir, "%s/gen/%lld", g->opt.out, neu.gen);
-	if (mkdir(g->newdir, 0755) != 0) {
-		ob_err_set(err, "io", 0, "%s: %s", g->newdir, strerror(errno));
-		goto out;
-	}
-	if (units_plan(g, &us, err) != 0)
+	if (new_generation(g, old, &neu, &prepared, err) != 0 || units_plan(g, &us, err) != 0)
 		goto out;
 	phase(&tp, "plan");
 	if (g->opt.full)
-		old.epoch = ~neu.epoch;  /* render everything; old stays for the collector */
-	if (publish_build(g, &us, &old, &neu, &rendered, err) != 0)
+		old->epoch = ~neu.epoch;  /* render everything; old stays for the collector */
+	rc = publish_build(g, &us, old, &neu, prepared, &rendered, err);
+	if (prepared) {
+		g->prep_gen = 0;  /* taken: it is generation N now, or the collector's */
+		publish_unprepare(g);
+	}
+	if (rc != 0)
 		goto out;
+	rc = -1;
 	phase(&tp, "build");
 	if (state_save(&neu, g->opt.out, &us, err) != 0 ||
 	    publish_swap(g->opt.out, neu.gen, err) != 0)
 		goto out;
 	phase(&tp, "publish");
-	db_site_end(g->db);
-	publish_gc(g->opt.out, &neu, &old);
-	phase(&tp, "collect");
 	getrusage(RUSAGE_SELF, &ru);
 	if (!g->opt.quiet)
-		printf("obgen: gen %lld seq %lld: %zu units, %d rendered, %.1f ms, peak RSS %ld KiB\n",
-		       neu.gen, neu.seq, us.n, rendered, gen_now_ms() - t0, ru.ru_maxrss);
+		printf("obgen: gen %lld seq %lld: %zu units, %d rendered, published in %.1f ms, "
+		       "peak RSS %ld KiB\n", neu.gen, neu.seq, us.n, rendered, gen_now_ms() - t0,
+		       ru.ru_maxrss);
 	fflush(stdout);
+	/* What follows is off the path from a change to the site. */
+	db_site_end(g->db);
+	publish_gc(g->opt.out, &neu, old);
+	phase(&tp, "collect");
+	if (g->opt.watch) {
+		if (publish_prepare(g, neu.gen) != 0 && !g->opt.quiet)
+			fprintf(stderr, "obgen: cannot prepare generation %lld; the next build makes it\n",
+			        neu.gen + 1);
+		phase(&tp, "prepare");
+		if (g->last == NULL && (g->last = calloc(1, sizeof *g->last)) == NULL) {
+			publish_unprepare(g);
+		} else {
+			state_free(g->last);
+			*g->last = neu;  /* moved: the next build compares against it */
+			memset(&neu, 0, sizeof neu);
+		}
+	}
 	rc = 0;
 out:
+	if (rc != 0)
+		gen_close(g);  /* a failed build may have left the kept state half-used */
 	db_site_end(g->db);
 	units_free(&us);
 	units_lifecycle_free();
 	index_free(&g->idx);
 	ref_free(&g->ref);
-	state_free(&old);
+	state_free(&loaded);
 	state_free(&neu);
 	return rc;
+}
+
+void gen_close(struct gen *g)
+{
+	if (g->last != NULL) {
+		state_free(g->last);
+		free(g->last);
+		g->last = NULL;
+	}
+	publish_unprepare(g);
 }

@@ -76,9 +76,16 @@ int state_save(const struct state *s, const char *out, const struct units *us,
                struct ob_err *err);
 void state_free(struct state *s);
 
-/* Builds generation gen into out/gen/N from the plan, reusing old. */
+/* Builds generation gen into out/gen/N from the plan, reusing old; on a
+ * prepared generation (a copy of old's links) only what changed.  neu's
+ * units get the plan's signatures. */
 int publish_build(struct gen *g, struct units *us, const struct state *old, struct state *neu,
-                  int *rendered, struct ob_err *err);
+                  int prepared, int *rendered, struct ob_err *err);
+/* Copies generation gen's tree of links into gen+1 for the next build
+ * (obgen --watch, while it waits); -1 leaves nothing prepared. */
+int publish_prepare(struct gen *g, long long gen);
+/* Forgets the prepared generation, removing it unless a build took it. */
+void publish_unprepare(struct gen *g);
 int publish_swap(const char *out, long long gen, struct ob_err *err);
 void publish_gc(const char *out, const struct state *keep1, const struct state *keep2);
 long long publish_next_gen(const char *out);

@@ -117,6 +117,7 @@ struct gen_opt {
 	int full, watch, synthetic, quiet;
 	int jobs;          /* --jobs N: render threads (0: one per CPU) */
 };
+struct state;
 struct gen {
 	struct gen_opt opt;
 	struct store *st;
@@ -128,8 +129,17 @@ struct gen {
 	long long seq;        /* meta.seq of the snapshot being built */
 	char newdir[4096];    /* root of the generation being built */
 	char share[4096];     /* source tree: templates/, public/, schema/ */
+	/* obgen --watch: the state of the published generation, kept from
+	 * its build, and the next generation prepared from it (publish.c). */
+	struct state *last;
+	long long prep_gen, prep_from;
+	char **prep_dirs;     /* the prepared generation's directories, in walk order */
+	size_t prep_ndirs;
 };
 int gen_build(struct gen *g, struct ob_err *err);
+/* Frees what obgen --watch keeps between builds and removes the prepared
+ * generation. */
+void gen_close(struct gen *g);
 double gen_now_ms(void);
 /* OBGEN_PROFILE set in the environment: each build prints its phases and
  * the time per kind of unit on stderr (docs/benchmarks.md). */

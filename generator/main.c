@@ -124,6 +124,7 @@ out:
 	if (rc != 0)
 		fprintf(stderr, "obgen: %s: %s\n", err.code[0] ? err.code : "error",
 		        err.msg[0] ? err.msg : "failed");
+	gen_close(&g);
 	xsl_close(g.xsl);
 	db_site_close(g.db);
 	store_close(g.st);

@@ -4,7 +4,12 @@
  * previous generation's pool directory, symlinked; a changed one is a new
  * pool directory where unchanged files are hard links and changed units are
  * rendered.  DIR/current then moves to gen/N with one rename(2).  Nothing
- * served is ever modified in place, so a crash leaves the old site served. */
+ * served is ever modified in place, so a crash leaves the old site served.
+ *
+ * obgen --watch prepares generation N+1 while it waits: a copy of N's tree
+ * of links (publish_prepare).  A build on a prepared generation only
+ * replaces the buckets that changed; the links of the rest are made before
+ * the change arrives, not after. */
 #define _XOPEN_SOURCE 700
 #include <dirent.h>
 #include <errno.h>
@@ -151,11 +156,43 @@ static int relink(const char *old, const char *dir, const char *bucket, const st
 	return rc;
 }
 
+/* The reverse of relink on a prepared inner directory, which holds links
+ * to every file of the previous generation: drops the files of units that
+ * changed or are gone. */
+static int prune(const char *dir, const char *bucket, const struct map *keys,
+                 const struct units *us)
+{
+	char key[256], path[4800];
+	struct dirent *e;
+	DIR *d = opendir(dir);
+	int rc = 0;
+
+	if (d == NULL)
+		return 0;
+	while ((e = readdir(d)) != NULL) {
+		struct map_entry *k;
+
+		if (e->d_type != DT_REG)
+			continue;
+		bucket_unit_key(bucket, e->d_name, key, sizeof key);
+		k = map_get((struct map *)keys, key, 0);
+		if (k != NULL && us != NULL && !us->u[k->u].dirty)
+			continue;
+		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+		if (unlink(path) != 0) {
+			rc = -1;
+			break;
+		}
+	}
+	closedir(d);
+	return rc;
+}
+
 /* Makes the bucket's directory (or its symlink to an unchanged pool
  * directory) and its hard links; its dirty units become jobs. */
 static int materialize(struct gen *g, struct bucket *b, const struct units *us,
                        const struct map *keys, const struct state *old, struct state *neu,
-                       struct jobs *js, struct ob_err *err)
+                       int prepared, struct jobs *js, struct ob_err *err)
 {
 	char name[BUCKET_MAX + 32], dir[4400], olddir[4400] = "";
 	struct map_entry *prev = b->leaf ? map_get((struct map *)&old->buckets, b->path, 0) : NULL;
@@ -164,6 +201,8 @@ static int materialize(struct gen *g, struct bucket *b, const struct units *us,
 	if (b->leaf && !b->dirty && prev != NULL) {
 		if ((e = map_get(&neu->buckets, b->path, 1)) == NULL || map_set_str(e, prev->s) != 0)
 			goto oom;
+		if (prepared)
+			return 0;  /* the prepared generation links it already */
 		return same_link(g, old->gen, b->path) == 0 || pool_link(g->newdir, b->path, prev->s) == 0
 		               ? 0 : -2;
 	}
@@ -171,6 +210,13 @@ static int materialize(struct gen *g, struct bucket *b, const struct units *us,
 		pool_name(name, sizeof name, b->path, neu->gen);
 		snprintf(dir, sizeof dir, "%s/pool/%s", g->opt.out, name);
 		rm_rf(dir);  /* left by a crashed build of the same number */
+		if (prepared) {
+			/* The prepared link is the previous pool directory's. */
+			snprintf(olddir, sizeof olddir, "%s/%s", g->newdir, b->path);
+			if (unlink(olddir) != 0 && errno != ENOENT)
+				return -2;
+			olddir[0] = '\0';
+		}
 		if (mkdir(dir, 0755) != 0 || pool_link(g->newdir, b->path, name) != 0)
 			return -2;
 		if ((e = map_get(&neu->buckets, b->path, 1)) == NULL || map_set_str(e, name) != 0)
@@ -181,8 +227,12 @@ static int materialize(struct gen *g, struct bucket *b, const struct units *us,
 		snprintf(dir, sizeof dir, "%s/%s", g->newdir, b->path);
 		if (mkdir(dir, 0755) != 0 && errno != EEXIST)
 			return -2;
-		if (old->gen > 0)
+		if (prepared) {
+			if (b->dirty && prune(dir, b->path, keys, us) != 0)
+				return -2;
+		} else if (old->gen > 0) {
 			snprintf(olddir, sizeof olddir, "%s/gen/%lld/%s", g->opt.out, old->gen, b->path);
+		}
 	}
 	if (olddir[0] != '\0' && relink(olddir, dir, b->path, keys, us) != 0)
 		return -2;
@@ -198,14 +248,44 @@ oom:
 	return -1;
 }
 
+/* On a prepared generation: what the previous one had and this one has
+ * not, the links of leaf buckets and the files of inner directories whose
+ * units are all gone (an inner directory still holding buckets stays). */
+static int drop_gone(const struct gen *g, const struct state *old, const struct map *bmap)
+{
+	char path[4400];
+
+	for (size_t i = 0; i < old->buckets.cap; i++) {
+		const char *b = old->buckets.e[i].key;
+
+		if (b == NULL || map_get((struct map *)bmap, b, 0) != NULL)
+			continue;
+		snprintf(path, sizeof path, "%s/%s", g->newdir, b);
+		if (unlink(path) != 0 && errno != ENOENT)
+			return -1;
+	}
+	for (size_t i = g->prep_ndirs; i-- > 0;) {  /* deepest first */
+		const char *b = g->prep_dirs[i];
+		struct map none = { 0 };
+
+		if (map_get((struct map *)bmap, b, 0) != NULL)
+			continue;
+		snprintf(path, sizeof path, "%s/%s", g->newdir, b);
+		if (prune(path, b, &none, NULL) != 0)
+			return -1;
+		rmdir(path);  /* fails, rightly, while it holds a bucket */
+	}
+	return 0;
+}
+
 int publish_build(struct gen *g, struct units *us, const struct state *old, struct state *neu,
-                  int *rendered, struct ob_err *err)
+                  int prepared, int *rendered, struct ob_err *err)
 {
 	struct map keys = { 0 }, bmap = { 0 };
 	struct jobs js = { 0 };
 	struct bucket *bs = NULL;
 	size_t nb = 0, found = 0;
-	char bk[UNIT_BUCKETS][BUCKET_MAX];
+	char bk[UNIT_BUCKETS][BUCKET_MAX], made[BUCKET_MAX] = "";
 	int reuse = old->gen > 0 && old->epoch == neu->epoch, rc = -1, r;
 	double t0 = gen_now_ms();
 	static const struct state none;
@@ -254,23 +334,40 @@ int publish_build(struct gen *g, struct units *us, const struct state *old, stru
 				bs[be->u].dirty = 1;
 		}
 	}
+	if (gen_profile())
+		fprintf(stderr, "obgen: profile: units mapped to buckets at %.1f ms\n", gen_now_ms() - t0);
 	qsort(bs, nb, sizeof *bs, bucket_order);
+	prepared = prepared && reuse;
+	if (prepared && drop_gone(g, old, &bmap) != 0)
+		goto io;
 	for (size_t i = 0; i < nb; i++) {
 		char parent[BUCKET_MAX];
 		char *slash;
 
-		/* A leaf bucket becomes a symlink: make its parent, not itself. */
+		/* A leaf bucket becomes a symlink: make its parent, not itself
+		 * (once for a run of siblings). */
 		snprintf(parent, sizeof parent, "%s", bs[i].path);
 		if (bs[i].leaf)
 			*((slash = strrchr(parent, '/')) != NULL ? slash : parent) = '\0';
-		if (gen_mkdirs(g->newdir, parent) != 0)
+		if ((i == 0 || strcmp(parent, made) != 0) && gen_mkdirs(g->newdir, parent) != 0)
 			goto io;
-		if ((r = materialize(g, &bs[i], us, &keys, reuse ? old : &none, neu, &js,
+		snprintf(made, sizeof made, "%s", parent);
+		if ((r = materialize(g, &bs[i], us, &keys, reuse ? old : &none, neu, prepared, &js,
 		                     err)) == -2)
 			goto io;
 		if (r != 0)
 			goto out;
 	}
+	if (gen_profile())
+		fprintf(stderr, "obgen: profile: buckets made at %.1f ms\n", gen_now_ms() - t0);
+	/* The next build compares against these signatures (obgen --watch
+	 * keeps them; state_save writes them). */
+	for (size_t i = 0; i < keys.cap; i++)
+		if (keys.e[i].key != NULL)
+			keys.e[i].u = us->u[keys.e[i].u].sig;
+	map_free(&neu->units);
+	neu->units = keys;
+	memset(&keys, 0, sizeof keys);
 	if (gen_profile())
 		fprintf(stderr, "obgen: profile: %zu buckets (directories, links) in %.1f ms\n", nb,
 		        gen_now_ms() - t0);
@@ -289,6 +386,83 @@ out:
 	map_free(&keys);
 	map_free(&bmap);
 	return rc;
+}
+
+/* gen/FROM/rel copied into gen/TO/rel: directories made (and recorded),
+ * files and symlinks hard-linked (a symlink keeps its relative target,
+ * right at the same depth). */
+static int clone_dir(struct gen *g, const char *from, const char *to, const char *rel)
+{
+	char src[4400], dst[4400], sub[1024];
+	struct dirent *e;
+	DIR *d;
+	int rc = 0;
+
+	snprintf(src, sizeof src, "%s/%s", from, rel);
+	snprintf(dst, sizeof dst, "%s/%s", to, rel);
+	if ((d = opendir(src)) == NULL || (mkdir(dst, 0755) != 0 && errno != EEXIST))
+		goto fail;
+	if (*rel != '\0') {
+		char **p = realloc(g->prep_dirs, (g->prep_ndirs + 1) * sizeof *p);
+
+		if (p == NULL || (p[g->prep_ndirs] = strdup(rel)) == NULL) {
+			g->prep_dirs = p != NULL ? p : g->prep_dirs;
+			goto fail;
+		}
+		g->prep_dirs = p;
+		g->prep_ndirs++;
+	}
+	while (rc == 0 && (e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		snprintf(sub, sizeof sub, "%s%s%s", rel, *rel ? "/" : "", e->d_name);
+		if (e->d_type == DT_DIR) {
+			rc = clone_dir(g, from, to, sub);
+		} else {
+			snprintf(src, sizeof src, "%s/%s", from, sub);
+			snprintf(dst, sizeof dst, "%s/%s", to, sub);
+			rc = linkat(AT_FDCWD, src, AT_FDCWD, dst, 0);
+		}
+	}
+	closedir(d);
+	return rc;
+fail:
+	if (d != NULL)
+		closedir(d);
+	return -1;
+}
+
+void publish_unprepare(struct gen *g)
+{
+	char path[4200];
+
+	if (g->prep_gen > 0) {
+		snprintf(path, sizeof path, "%s/gen/%lld", g->opt.out, g->prep_gen);
+		rm_rf(path);
+	}
+	for (size_t i = 0; i < g->prep_ndirs; i++)
+		free(g->prep_dirs[i]);
+	free(g->prep_dirs);
+	g->prep_dirs = NULL;
+	g->prep_ndirs = 0;
+	g->prep_gen = g->prep_from = 0;
+}
+
+int publish_prepare(struct gen *g, long long gen)
+{
+	char from[4200], to[4200];
+
+	publish_unprepare(g);
+	snprintf(from, sizeof from, "%s/gen/%lld", g->opt.out, gen);
+	snprintf(to, sizeof to, "%s/gen/%lld", g->opt.out, gen + 1);
+	rm_rf(to);  /* left by an earlier process */
+	g->prep_gen = gen + 1;
+	if (clone_dir(g, from, to, "") != 0) {
+		publish_unprepare(g);
+		return -1;
+	}
+	g->prep_from = gen;
+	return 0;
 }
 
 int publish_swap(const char *out, long long gen, struct ob_err *err)

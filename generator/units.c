@@ -119,8 +119,14 @@ int units_plan(struct gen *g, struct units *us, struct ob_err *err)
 		goto oom;
 	for (size_t i = 0; i <= r->nprograms; i++)
 		prog[i] = SIG_INIT;
+	/* A chart page links every year's: its signature covers the years. */
 	for (size_t y = 0; y < x->nyears; y++)
-		chart[y] = fdp[y] = sig_int(SIG_INIT, x->years[y]);
+		shard_h = sig_int(shard_h, x->years[y]);
+	for (size_t y = 0; y < x->nyears; y++) {
+		chart[y] = sig_int(shard_h, x->years[y]);
+		fdp[y] = sig_int(SIG_INIT, x->years[y]);
+	}
+	shard_h = SIG_INIT;
 	if (add(us, U_ROOT, 1, "root/index") == NULL || add(us, U_STATIC, 1, "static/all") == NULL ||
 	    add(us, U_SCHEMA, 1, "schema/all") == NULL ||
 	    add(us, U_HOME, home_sig(x), "home/index") == NULL || lists(g, us) != 0)
