@@ -83,6 +83,31 @@ static int new_generation(struct gen *g, const struct state *old, struct state *
 	return 0;
 }
 
+/* obgen --watch, once published (or on a site published before it
+ * started): keeps the state s (moved; a header-only state is read whole
+ * first) and prepares the next generation from it. */
+static int keep(struct gen *g, struct state *s, struct ob_err *err)
+{
+	double t0 = gen_now_ms();
+
+	if (s->units.n == 0 && state_load(s, g->opt.out, 0, err) != 0)
+		return -1;
+	if (g->last == NULL && (g->last = calloc(1, sizeof *g->last)) == NULL)
+		return ob_err_set(err, "io", 0, "out of memory"), -1;
+	state_free(g->last);
+	*g->last = *s;
+	memset(s, 0, sizeof *s);
+	if (publish_prepare(g, g->last->gen) != 0) {
+		if (!g->opt.quiet)
+			fprintf(stderr, "obgen: cannot prepare generation %lld; the next build makes it\n",
+			        g->last->gen + 1);
+	} else if (!g->opt.quiet) {
+		printf("obgen: gen %lld prepared in %.1f ms\n", g->prep_gen, gen_now_ms() - t0);
+		fflush(stdout);
+	}
+	return 0;
+}
+
 int gen_build(struct gen *g, struct ob_err *err)
 {
 	struct state loaded = { 0 }, neu = { 0 }, *old = resident(g);
@@ -111,6 +136,8 @@ int gen_build(struct gen *g, struct ob_err *err)
 	if (!g->opt.full && old->gen > 0 && old->seq == neu.seq && old->epoch == neu.epoch) {
 		phase(&tp, "no-op");
 		rc = 0;  /* nothing changed since the published generation */
+		if (g->opt.watch && g->last == NULL)
+			rc = keep(g, &loaded, err);  /* a watcher starting on a published site */
 		goto out;
 	}
 	if ((old == &loaded && state_load(&loaded, g->opt.out, 0, err) != 0) ||
@@ -145,20 +172,8 @@ int gen_build(struct gen *g, struct ob_err *err)
 	db_site_end(g->db);
 	publish_gc(g->opt.out, &neu, old);
 	phase(&tp, "collect");
-	if (g->opt.watch) {
-		if (publish_prepare(g, neu.gen) != 0 && !g->opt.quiet)
-			fprintf(stderr, "obgen: cannot prepare generation %lld; the next build makes it\n",
-			        neu.gen + 1);
-		phase(&tp, "prepare");
-		if (g->last == NULL && (g->last = calloc(1, sizeof *g->last)) == NULL) {
-			publish_unprepare(g);
-		} else {
-			state_free(g->last);
-			*g->last = neu;  /* moved: the next build compares against it */
-			memset(&neu, 0, sizeof neu);
-		}
-	}
-	rc = 0;
+	rc = g->opt.watch ? keep(g, &neu, err) : 0;
+	phase(&tp, "prepare");
 out:
 	if (rc != 0)
 		gen_close(g);  /* a failed build may have left the kept state half-used */

@@ -62,4 +62,17 @@ kill "$pid"
 wait "$pid"
 check "the watcher stops cleanly on SIGTERM" test $? -eq 0
 check "... and removes the generation it prepared" test ! -e "$TMP/out/gen/$((n + 1))"
+
+# A watcher started on a site already published prepares from it.
+"$OBGEN" --db "$TMP/site.db" --out "$TMP/out" --synthetic --quiet --watch &
+pid=$!
+i=0
+while [ ! -L "$TMP/out/gen/$((n + 1))/static" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+check "a watcher started on a published site prepares generation $((n + 1))" test -L "$TMP/out/gen/$((n + 1))/static"
+change "$TMP/site.db" "UPDATE documents SET title_ru = 'После перезапуска (синтетические данные)', seq = $SEQ WHERE id = 2"
+check "... and publishes the next change on it" published "$n"
+check "... as generation $((n + 1))" test "$(gen)" = $((n + 1))
+check "... with the change" grep -q 'После перезапуска' "$TMP/out/current/ru/doc/0/2.html"
+kill "$pid"
+wait "$pid"
 finish
