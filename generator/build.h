@@ -78,8 +78,9 @@ void state_free(struct state *s);
 
 /* Builds generation gen into out/gen/N from the plan, reusing old; on a
  * prepared generation (a copy of old's links) only what changed.  neu's
- * units get the plan's signatures. */
-int publish_build(struct gen *g, struct units *us, const struct state *old, struct state *neu,
+ * units get the plan's signatures (taking old's map when only changed
+ * units were mapped). */
+int publish_build(struct gen *g, struct units *us, struct state *old, struct state *neu,
                   int prepared, int *rendered, struct ob_err *err);
 /* Copies generation gen's tree of links into gen+1 for the next build
  * (obgen --watch, while it waits); -1 leaves nothing prepared. */

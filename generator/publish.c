@@ -125,63 +125,48 @@ static int same_link(const struct gen *g, long long old_gen, const char *bucket)
 	return linkat(AT_FDCWD, from, AT_FDCWD, to, 0);
 }
 
-/* Hard-links the files of old whose unit is unchanged into dir. */
-static int relink(const char *old, const char *dir, const char *bucket, const struct map *keys,
-                  const struct units *us)
+/* Which units are unchanged: those of the plan with no dirty flag, or,
+ * with changed_only (build_changed), every unit but those listed. */
+struct keys {
+	const struct map *m;     /* unit key -> index in us */
+	const struct units *us;  /* NULL: no unit is unchanged */
+	int changed_only;
+};
+
+static int unchanged(const struct keys *ks, const char *key)
 {
-	char key[256], from[4800], to[4800];
-	struct dirent *e;
-	DIR *d = opendir(old);
-	int rc = 0;
+	struct map_entry *k = map_get((struct map *)ks->m, key, 0);
 
-	if (d == NULL)
-		return 0;
-	while ((e = readdir(d)) != NULL) {
-		struct map_entry *k;
-
-		if (e->d_type != DT_REG)
-			continue;
-		bucket_unit_key(bucket, e->d_name, key, sizeof key);
-		k = map_get((struct map *)keys, key, 0);
-		if (k == NULL || us->u[k->u].dirty)
-			continue;
-		snprintf(from, sizeof from, "%s/%s", old, e->d_name);
-		snprintf(to, sizeof to, "%s/%s", dir, e->d_name);
-		if (link(from, to) != 0) {
-			rc = -1;
-			break;
-		}
-	}
-	closedir(d);
-	return rc;
+	if (ks->changed_only)
+		return k == NULL;
+	return k != NULL && ks->us != NULL && !ks->us->u[k->u].dirty;
 }
 
-/* The reverse of relink on a prepared inner directory, which holds links
- * to every file of the previous generation: drops the files of units that
- * changed or are gone. */
-static int prune(const char *dir, const char *bucket, const struct map *keys,
-                 const struct units *us)
+/* With to: hard-links the files of bucket's directory dir whose unit is
+ * unchanged into to (a new pool directory).  Without: removes from dir (a
+ * prepared inner directory, which links every file of the previous
+ * generation) the files of units that changed or are gone. */
+static int sweep(const char *dir, const char *bucket, const struct keys *ks, const char *to)
 {
-	char key[256], path[4800];
+	char key[256], from[4800], path[4800];
 	struct dirent *e;
 	DIR *d = opendir(dir);
 	int rc = 0;
 
 	if (d == NULL)
 		return 0;
-	while ((e = readdir(d)) != NULL) {
-		struct map_entry *k;
-
+	while (rc == 0 && (e = readdir(d)) != NULL) {
 		if (e->d_type != DT_REG)
 			continue;
 		bucket_unit_key(bucket, e->d_name, key, sizeof key);
-		k = map_get((struct map *)keys, key, 0);
-		if (k != NULL && us != NULL && !us->u[k->u].dirty)
+		if (unchanged(ks, key) != (to != NULL))
 			continue;
-		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-		if (unlink(path) != 0) {
-			rc = -1;
-			break;
+		snprintf(from, sizeof from, "%s/%s", dir, e->d_name);
+		if (to != NULL) {
+			snprintf(path, sizeof path, "%s/%s", to, e->d_name);
+			rc = link(from, path);
+		} else {
+			rc = unlink(from);
 		}
 	}
 	closedir(d);
@@ -191,7 +176,7 @@ static int prune(const char *dir, const char *bucket, const struct map *keys,
 /* Makes the bucket's directory (or its symlink to an unchanged pool
  * directory) and its hard links; its dirty units become jobs. */
 static int materialize(struct gen *g, struct bucket *b, const struct units *us,
-                       const struct map *keys, const struct state *old, struct state *neu,
+                       const struct keys *keys, const struct state *old, struct state *neu,
                        int prepared, struct jobs *js, struct ob_err *err)
 {
 	char name[BUCKET_MAX + 32], dir[4400], olddir[4400] = "";
@@ -228,13 +213,13 @@ static int materialize(struct gen *g, struct bucket *b, const struct units *us,
 		if (mkdir(dir, 0755) != 0 && errno != EEXIST)
 			return -2;
 		if (prepared) {
-			if (b->dirty && prune(dir, b->path, keys, us) != 0)
+			if (b->dirty && sweep(dir, b->path, keys, NULL) != 0)
 				return -2;
 		} else if (old->gen > 0) {
 			snprintf(olddir, sizeof olddir, "%s/gen/%lld/%s", g->opt.out, old->gen, b->path);
 		}
 	}
-	if (olddir[0] != '\0' && relink(olddir, dir, b->path, keys, us) != 0)
+	if (olddir[0] != '\0' && sweep(olddir, b->path, keys, dir) != 0)
 		return -2;
 	for (size_t i = 0; i < b->nunits; i++) {
 		const struct unit *u = &us->u[b->units[i]];
@@ -266,111 +251,188 @@ static int drop_gone(const struct gen *g, const struct state *old, const struct 
 	}
 	for (size_t i = g->prep_ndirs; i-- > 0;) {  /* deepest first */
 		const char *b = g->prep_dirs[i];
-		struct map none = { 0 };
+		static const struct map nomap;
+		static const struct keys none = { .m = &nomap };
 
 		if (map_get((struct map *)bmap, b, 0) != NULL)
 			continue;
 		snprintf(path, sizeof path, "%s/%s", g->newdir, b);
-		if (prune(path, b, &none, NULL) != 0)
+		if (sweep(path, b, &none, NULL) != 0)
 			return -1;
 		rmdir(path);  /* fails, rightly, while it holds a bucket */
 	}
 	return 0;
 }
 
-int publish_build(struct gen *g, struct units *us, const struct state *old, struct state *neu,
-                  int prepared, int *rendered, struct ob_err *err)
-{
-	struct map keys = { 0 }, bmap = { 0 };
-	struct jobs js = { 0 };
-	struct bucket *bs = NULL;
-	size_t nb = 0, found = 0;
-	char bk[UNIT_BUCKETS][BUCKET_MAX], made[BUCKET_MAX] = "";
-	int reuse = old->gen > 0 && old->epoch == neu->epoch, rc = -1, r;
-	double t0 = gen_now_ms();
-	static const struct state none;
+/* The buckets of the plan, each with its units (map: path -> index in
+ * *bs).  With changed_only, only the buckets of units whose signature
+ * moved, and only when the units are those of the previous build (then
+ * 1 when they are not). */
+struct buckets {
+	struct bucket *b;
+	size_t n;
+	struct map map;
+};
 
+static int bucket_of(struct buckets *bs, const char *path, size_t unit, int dirty)
+{
+	struct map_entry *be = map_get(&bs->map, path, 1);
+
+	if (be == NULL)
+		return -1;
+	if (be->s == NULL) {
+		struct bucket *p = realloc(bs->b, (bs->n + 1) * sizeof *p);
+
+		if (p == NULL || map_set_str(be, "") != 0)
+			return -1;
+		bs->b = p;
+		memset(&p[bs->n], 0, sizeof p[bs->n]);
+		snprintf(p[bs->n].path, sizeof p[bs->n].path, "%.127s", path);
+		p[bs->n].leaf = bucket_leaf(path);
+		be->u = bs->n++;
+	}
+	bs->b[be->u].dirty |= dirty;
+	return bucket_add(&bs->b[be->u], unit);
+}
+
+static int map_units(struct units *us, const struct state *old, int reuse, int changed_only,
+                     struct map *keys, struct buckets *bs)
+{
+	char bk[UNIT_BUCKETS][BUCKET_MAX];
+	size_t found = 0;
+
+	if (changed_only && us->n != old->units.n)
+		return 1;
 	for (size_t i = 0; i < us->n; i++) {
 		struct unit *u = &us->u[i];
 		struct map_entry *o = reuse ? map_get((struct map *)&old->units, u->key, 0) : NULL;
-		struct map_entry *k = map_get(&keys, u->key, 1);
+		struct map_entry *k;
 
-		if (k == NULL)
-			goto oom;
-		k->u = i;
+		if (changed_only && o == NULL)
+			return 1;  /* a unit came (and one went): map them all */
 		found += o != NULL;
 		u->dirty = o == NULL || o->u != u->sig;
-		for (int n = unit_buckets(u->key, bk), j = 0; j < n; j++) {
-			struct map_entry *be = map_get(&bmap, bk[j], 1);
-
-			if (be == NULL)
-				goto oom;
-			if (be->s == NULL) {
-				struct bucket *p = realloc(bs, (nb + 1) * sizeof *bs);
-
-				if (p == NULL || map_set_str(be, "") != 0)
-					goto oom;
-				bs = p;
-				memset(&bs[nb], 0, sizeof bs[nb]);
-				snprintf(bs[nb].path, sizeof bs[nb].path, "%.127s", bk[j]);
-				bs[nb].leaf = bucket_leaf(bk[j]);
-				be->u = nb++;
-			}
-			bs[be->u].dirty |= u->dirty;
-			if (bucket_add(&bs[be->u], i) != 0)
-				goto oom;
-		}
+		if (changed_only && !u->dirty)
+			continue;
+		if ((k = map_get(keys, u->key, 1)) == NULL)
+			return -1;
+		k->u = i;
+		for (int n = unit_buckets(u->key, bk), j = 0; j < n; j++)
+			if (bucket_of(bs, bk[j], i, u->dirty) != 0)
+				return -1;
 	}
 	/* A unit gone since the previous build leaves files to drop. */
 	for (size_t i = 0; reuse && found < old->units.n && i < old->units.cap; i++) {
 		const char *key = old->units.e[i].key;
 
-		if (key == NULL || map_get(&keys, key, 0) != NULL)
+		if (key == NULL || map_get(keys, key, 0) != NULL)
 			continue;
 		for (int n = unit_buckets(key, bk), j = 0; j < n; j++) {
-			struct map_entry *be = map_get(&bmap, bk[j], 0);
+			struct map_entry *be = map_get(&bs->map, bk[j], 0);
 
 			if (be != NULL)
-				bs[be->u].dirty = 1;
+				bs->b[be->u].dirty = 1;
 		}
 	}
-	if (gen_profile())
-		fprintf(stderr, "obgen: profile: units mapped to buckets at %.1f ms\n", gen_now_ms() - t0);
-	qsort(bs, nb, sizeof *bs, bucket_order);
+	return 0;
+}
+
+static void buckets_free(struct buckets *bs)
+{
+	for (size_t i = 0; i < bs->n; i++)
+		free(bs->b[i].units);
+	free(bs->b);
+	map_free(&bs->map);
+	memset(bs, 0, sizeof *bs);
+}
+
+/* What the next build compares against: every unit's signature.  The map
+ * of keys has each unit's index; the previous state's map, after a build
+ * of the changed units only, the old signatures of all. */
+static void record_units(struct units *us, struct state *old, struct state *neu,
+                         struct map *keys, int changed_only)
+{
+	map_free(&neu->units);
+	if (changed_only) {
+		for (size_t i = 0; i < keys->cap; i++)
+			if (keys->e[i].key != NULL)
+				map_get(&old->units, keys->e[i].key, 0)->u = us->u[keys->e[i].u].sig;
+		neu->units = old->units;
+		memset(&old->units, 0, sizeof old->units);
+		return;
+	}
+	for (size_t i = 0; i < keys->cap; i++)
+		if (keys->e[i].key != NULL)
+			keys->e[i].u = us->u[keys->e[i].u].sig;
+	neu->units = *keys;
+	memset(keys, 0, sizeof *keys);
+}
+
+int publish_build(struct gen *g, struct units *us, struct state *old, struct state *neu,
+                  int prepared, int *rendered, struct ob_err *err)
+{
+	struct map keys = { 0 };
+	struct buckets bs = { 0 };
+	struct keys ks = { .m = &keys, .us = us };
+	struct jobs js = { 0 };
+	char made[BUCKET_MAX] = "";
+	int reuse = old->gen > 0 && old->epoch == neu->epoch, rc = -1, r;
+	double t0 = gen_now_ms();
+	static const struct state none;
+
+	/* On a prepared generation with the same units as the previous build
+	 * (documents changed, none came or went), only the changed units are
+	 * mapped to their buckets: the rest are linked already. */
 	prepared = prepared && reuse;
-	if (prepared && drop_gone(g, old, &bmap) != 0)
+	ks.changed_only = prepared;
+	if (prepared && (r = map_units(us, old, reuse, 1, &keys, &bs)) != 0) {
+		if (r < 0)
+			goto oom;
+		map_free(&keys);
+		buckets_free(&bs);
+		ks.changed_only = 0;
+	}
+	if (!ks.changed_only && map_units(us, old, reuse, 0, &keys, &bs) != 0)
+		goto oom;
+	if (gen_profile())
+		fprintf(stderr, "obgen: profile: %s units mapped to buckets at %.1f ms\n",
+		        ks.changed_only ? "changed" : "all", gen_now_ms() - t0);
+	qsort(bs.b, bs.n, sizeof *bs.b, bucket_order);
+	if (ks.changed_only) {
+		/* Every leaf bucket keeps its pool directory but those rebuilt. */
+		for (size_t i = 0; i < old->buckets.cap; i++) {
+			const struct map_entry *o = &old->buckets.e[i];
+			struct map_entry *e;
+
+			if (o->key != NULL && ((e = map_get(&neu->buckets, o->key, 1)) == NULL ||
+			                       map_set_str(e, o->s) != 0))
+				goto oom;
+		}
+	} else if (prepared && drop_gone(g, old, &bs.map) != 0) {
 		goto io;
-	for (size_t i = 0; i < nb; i++) {
+	}
+	for (size_t i = 0; i < bs.n; i++) {
 		char parent[BUCKET_MAX];
 		char *slash;
 
 		/* A leaf bucket becomes a symlink: make its parent, not itself
 		 * (once for a run of siblings). */
-		snprintf(parent, sizeof parent, "%s", bs[i].path);
-		if (bs[i].leaf)
+		snprintf(parent, sizeof parent, "%s", bs.b[i].path);
+		if (bs.b[i].leaf)
 			*((slash = strrchr(parent, '/')) != NULL ? slash : parent) = '\0';
 		if ((i == 0 || strcmp(parent, made) != 0) && gen_mkdirs(g->newdir, parent) != 0)
 			goto io;
 		snprintf(made, sizeof made, "%s", parent);
-		if ((r = materialize(g, &bs[i], us, &keys, reuse ? old : &none, neu, prepared, &js,
+		if ((r = materialize(g, &bs.b[i], us, &ks, reuse ? old : &none, neu, prepared, &js,
 		                     err)) == -2)
 			goto io;
 		if (r != 0)
 			goto out;
 	}
 	if (gen_profile())
-		fprintf(stderr, "obgen: profile: buckets made at %.1f ms\n", gen_now_ms() - t0);
-	/* The next build compares against these signatures (obgen --watch
-	 * keeps them; state_save writes them). */
-	for (size_t i = 0; i < keys.cap; i++)
-		if (keys.e[i].key != NULL)
-			keys.e[i].u = us->u[keys.e[i].u].sig;
-	map_free(&neu->units);
-	neu->units = keys;
-	memset(&keys, 0, sizeof keys);
-	if (gen_profile())
-		fprintf(stderr, "obgen: profile: %zu buckets (directories, links) in %.1f ms\n", nb,
+		fprintf(stderr, "obgen: profile: %zu buckets (directories, links) in %.1f ms\n", bs.n,
 		        gen_now_ms() - t0);
+	record_units(us, old, neu, &keys, ks.changed_only);
 	rc = jobs_run(g, us, &js, rendered, err);
 	goto out;
 io:
@@ -380,11 +442,8 @@ oom:
 	ob_err_set(err, "io", 0, "out of memory");
 out:
 	jobs_free(&js);
-	for (size_t i = 0; i < nb; i++)
-		free(bs[i].units);
-	free(bs);
+	buckets_free(&bs);
 	map_free(&keys);
-	map_free(&bmap);
 	return rc;
 }
 

@@ -64,7 +64,7 @@ check "the watcher stops cleanly on SIGTERM" test $? -eq 0
 check "... and removes the generation it prepared" test ! -e "$TMP/out/gen/$((n + 1))"
 
 # A watcher started on a site already published prepares from it.
-"$OBGEN" --db "$TMP/site.db" --out "$TMP/out" --synthetic --quiet --watch &
+OBGEN_PROFILE=1 "$OBGEN" --db "$TMP/site.db" --out "$TMP/out" --synthetic --quiet --watch 2>"$TMP/profile" &
 pid=$!
 i=0
 while [ ! -L "$TMP/out/gen/$((n + 1))/static" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
@@ -73,6 +73,12 @@ change "$TMP/site.db" "UPDATE documents SET title_ru = 'После переза�
 check "... and publishes the next change on it" published "$n"
 check "... as generation $((n + 1))" test "$(gen)" = $((n + 1))
 check "... with the change" grep -q 'После перезапуска' "$TMP/out/current/ru/doc/0/2.html"
+rm -rf "$TMP/full"
+check "a full build of that database" build "$TMP/site.db" "$TMP/full" --full
+check "... is byte-identical to the watcher's, which rebuilt the changed units' buckets only" \
+	diff -r "$TMP/out/current/" "$TMP/full/current/"
+check "... (the watcher mapped only the changed units to their buckets)" \
+	grep -q 'changed units mapped' "$TMP/profile"
 kill "$pid"
 wait "$pid"
 finish
