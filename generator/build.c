@@ -158,8 +158,7 @@ int gen_build(struct gen *g, struct ob_err *err)
 		goto out;
 	rc = -1;
 	phase(&tp, "build");
-	if (state_save(&neu, g->opt.out, &us, err) != 0 ||
-	    publish_swap(g->opt.out, neu.gen, err) != 0)
+	if (publish_swap(g->opt.out, neu.gen, err) != 0)
 		goto out;
 	phase(&tp, "publish");
 	getrusage(RUSAGE_SELF, &ru);
@@ -168,7 +167,11 @@ int gen_build(struct gen *g, struct ob_err *err)
 		       "peak RSS %ld KiB\n", neu.gen, neu.seq, us.n, rendered, gen_now_ms() - t0,
 		       ru.ru_maxrss);
 	fflush(stdout);
-	/* What follows is off the path from a change to the site. */
+	/* What follows is off the path from a change to the site.  The state
+	 * describes the generation now served; should it not be written, the
+	 * next build finds none for it and renders everything. */
+	if (state_save(&neu, g->opt.out, &us, err) != 0)
+		goto out;
 	db_site_end(g->db);
 	publish_gc(g->opt.out, &neu, old);
 	phase(&tp, "collect");

@@ -1,8 +1,10 @@
 /* The state a build records beside its generation, DIR/gen/N.state: the
  * change sequence and epoch it was built from, the signature of every unit
  * and the pool directory of every leaf bucket.  The next build compares
- * against it.  The file is written before DIR/current moves to N, so a
- * recorded state always describes a complete generation. */
+ * against it.  The file is written once DIR/current has moved to N (off
+ * the path from a change to the site), so a recorded state always
+ * describes a complete, published generation; a generation without one
+ * (a crash in between) is rebuilt whole by the next build. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
