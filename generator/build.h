@@ -46,7 +46,7 @@ int unit_render(struct gen *g, const struct unit *u, const char *bucket, struct 
 
 /* A dirty unit's files in one bucket, to render (render.c).  Stages order
  * what jobs read of each other's output: 0 open data and static files,
- * 1 the datapackage, 2 the pages. */
+ * 1 the pages, 2 the datapackage, 3 the catalogue. */
 struct job {
 	size_t unit, seq;
 	const char *bucket;
@@ -58,9 +58,11 @@ struct jobs {
 };
 int jobs_add(struct jobs *js, const struct units *us, size_t unit, const char *bucket);
 void jobs_free(struct jobs *js);
-/* Renders every job, stage by stage, on gen_threads() threads. */
-int jobs_run(struct gen *g, const struct units *us, struct jobs *js, int *rendered,
-             struct ob_err *err);
+/* Renders every job, stage by stage, on gen_threads() threads; link (when
+ * not NULL) runs on a thread of its own and has returned 0 before the
+ * stages that read other units' files (render.c). */
+int jobs_run(struct gen *g, const struct units *us, struct jobs *js, int (*link)(void *),
+             void *link_arg, int *rendered, struct ob_err *err);
 int gen_threads(const struct gen *g);
 
 /* What the previous build recorded (DIR/gen/N.state). */

@@ -173,11 +173,45 @@ static int sweep(const char *dir, const char *bucket, const struct keys *ks, con
 	return rc;
 }
 
+/* The hard links of a build, made beside the rendering (jobs_run): each a
+ * sweep of a previous directory into a new one. */
+struct links {
+	struct link_task {
+		char from[4400], to[4400];
+		const char *bucket;
+	} *t;
+	size_t n;
+	const struct keys *ks;
+};
+
+static int links_add(struct links *ln, const char *from, const char *to, const char *bucket)
+{
+	struct link_task *p = realloc(ln->t, (ln->n + 1) * sizeof *p);
+
+	if (p == NULL)
+		return -1;
+	ln->t = p;
+	snprintf(p[ln->n].from, sizeof p[ln->n].from, "%s", from);
+	snprintf(p[ln->n].to, sizeof p[ln->n].to, "%s", to);
+	p[ln->n++].bucket = bucket;
+	return 0;
+}
+
+static int links_make(void *arg)
+{
+	const struct links *ln = arg;
+
+	for (size_t i = 0; i < ln->n; i++)
+		if (sweep(ln->t[i].from, ln->t[i].bucket, ln->ks, ln->t[i].to) != 0)
+			return -1;
+	return 0;
+}
+
 /* Makes the bucket's directory (or its symlink to an unchanged pool
  * directory) and its hard links; its dirty units become jobs. */
 static int materialize(struct gen *g, struct bucket *b, const struct units *us,
                        const struct keys *keys, const struct state *old, struct state *neu,
-                       int prepared, struct jobs *js, struct ob_err *err)
+                       int prepared, struct links *ln, struct jobs *js, struct ob_err *err)
 {
 	char name[BUCKET_MAX + 32], dir[4400], olddir[4400] = "";
 	struct map_entry *prev = b->leaf ? map_get((struct map *)&old->buckets, b->path, 0) : NULL;
@@ -219,8 +253,8 @@ static int materialize(struct gen *g, struct bucket *b, const struct units *us,
 			snprintf(olddir, sizeof olddir, "%s/gen/%lld/%s", g->opt.out, old->gen, b->path);
 		}
 	}
-	if (olddir[0] != '\0' && sweep(olddir, b->path, keys, dir) != 0)
-		return -2;
+	if (olddir[0] != '\0' && links_add(ln, olddir, dir, b->path) != 0)
+		goto oom;
 	for (size_t i = 0; i < b->nunits; i++) {
 		const struct unit *u = &us->u[b->units[i]];
 
@@ -374,6 +408,7 @@ int publish_build(struct gen *g, struct units *us, struct state *old, struct sta
 	struct map keys = { 0 };
 	struct buckets bs = { 0 };
 	struct keys ks = { .m = &keys, .us = us };
+	struct links ln = { .ks = &ks };
 	struct jobs js = { 0 };
 	char made[BUCKET_MAX] = "";
 	int reuse = old->gen > 0 && old->epoch == neu->epoch, rc = -1, r;
@@ -423,17 +458,17 @@ int publish_build(struct gen *g, struct units *us, struct state *old, struct sta
 		if ((i == 0 || strcmp(parent, made) != 0) && gen_mkdirs(g->newdir, parent) != 0)
 			goto io;
 		snprintf(made, sizeof made, "%s", parent);
-		if ((r = materialize(g, &bs.b[i], us, &ks, reuse ? old : &none, neu, prepared, &js,
-		                     err)) == -2)
+		if ((r = materialize(g, &bs.b[i], us, &ks, reuse ? old : &none, neu, prepared, &ln,
+		                     &js, err)) == -2)
 			goto io;
 		if (r != 0)
 			goto out;
 	}
 	if (gen_profile())
-		fprintf(stderr, "obgen: profile: %zu buckets (directories, links) in %.1f ms\n", bs.n,
-		        gen_now_ms() - t0);
-	record_units(us, old, neu, &keys, ks.changed_only);
-	rc = jobs_run(g, us, &js, rendered, err);
+		fprintf(stderr, "obgen: profile: %zu buckets (directories, links) in %.1f ms, "
+		        "%zu of them to relink\n", bs.n, gen_now_ms() - t0, ln.n);
+	rc = jobs_run(g, us, &js, ln.n > 0 ? links_make : NULL, &ln, rendered, err);
+	record_units(us, old, neu, &keys, ks.changed_only);  /* after the links: it takes keys */
 	goto out;
 io:
 	ob_err_set(err, "io", 0, "%s: %s", g->newdir, strerror(errno));
@@ -442,6 +477,7 @@ oom:
 	ob_err_set(err, "io", 0, "out of memory");
 out:
 	jobs_free(&js);
+	free(ln.t);
 	buckets_free(&bs);
 	map_free(&keys);
 	return rc;

@@ -2,9 +2,11 @@
  * the files of one unit in one bucket, and no two jobs write the same file,
  * so the order in which jobs finish cannot change a byte of the output.
  * What one job reads from another job's output is ordered by stages: the
- * open data (its sizes show on the pages, the catalogue lists its files)
- * before the datapackage (it records the sizes of the year CSVs) before
- * every page.
+ * open data (its sizes show on the pages) before the pages, then the
+ * datapackage (it records the sizes of the year CSVs), then the catalogue
+ * (it lists every data file).  The hard links of a changed bucket's
+ * unchanged files are made on a thread of their own beside the first two
+ * stages, and are all made before the last two.
  *
  * Each thread has its own SQLite connection (a connection is one thread's)
  * and its own read transaction; a thread takes part only when its snapshot
@@ -45,13 +47,17 @@ struct pool {
 	int profile;           /* OBGEN_PROFILE is set: time each kind of job */
 };
 
+/* 0 open data and the static files, 1 the pages that show only their own
+ * unit's files, 2 datapackage.json (the sizes of the year CSVs), 3 the
+ * catalogue (every data file).  Stages 2 and 3 read other units' files,
+ * so the links of unchanged files (the linker) are made before them. */
 static int stage_of(const struct unit *u, const char *bucket)
 {
 	if (u->type == U_FDP && u->n == 0)
-		return 1;  /* datapackage.json: the sizes of the year CSVs */
+		return 2;
 	if (strncmp(bucket, "data", 4) == 0 || u->type == U_STATIC || u->type == U_SCHEMA)
 		return 0;
-	return 2;
+	return u->type == U_CATALOGUE ? 3 : 1;
 }
 
 static int job_order(const void *a, const void *b)
@@ -167,9 +173,26 @@ int gen_threads(const struct gen *g)
 	return n < 1 ? 1 : n > JOBS_MAX ? JOBS_MAX : (int)n;
 }
 
-int jobs_run(struct gen *g, const struct units *us, struct jobs *js, int *rendered,
-             struct ob_err *err)
+struct linker {
+	int (*fn)(void *arg);
+	void *arg;
+	int rc;
+	pthread_t tid;
+};
+
+static void *link_work(void *arg)
 {
+	struct linker *l = arg;
+
+	l->rc = l->fn(l->arg);
+	return NULL;
+}
+
+int jobs_run(struct gen *g, const struct units *us, struct jobs *js, int (*link)(void *),
+             void *link_arg, int *rendered, struct ob_err *err)
+{
+	struct linker lk = { link, link_arg, 0, 0 };
+	int linking = 0;
 	static const char *const sheets[] = {
 		[U_ROOT] = "root", [U_HOME] = "home", [U_BROWSE] = "browse", [U_LIST] = "list",
 		[U_DOC] = "doc", [U_PROGRAMS] = "programs", [U_PROGRAM] = "program",
@@ -187,7 +210,7 @@ int jobs_run(struct gen *g, const struct units *us, struct jobs *js, int *render
 	for (size_t i = 0; i < js->n; i++) {
 		int t = us->u[js->j[i].unit].type;
 
-		if (js->j[i].stage == 2 && t >= 0 && (size_t)t < sizeof sheets / sizeof sheets[0] &&
+		if (js->j[i].stage != 0 && t >= 0 && (size_t)t < sizeof sheets / sizeof sheets[0] &&
 		    sheets[t] != NULL && !need[t]) {
 			need[t] = 1;
 			if (xsl_prepare(g->xsl, sheets[t], err) != 0)
@@ -209,9 +232,20 @@ int jobs_run(struct gen *g, const struct units *us, struct jobs *js, int *render
 		}
 		nw++;
 	}
+	if (link != NULL) {
+		linking = pthread_create(&lk.tid, NULL, link_work, &lk) == 0;
+		if (!linking)
+			lk.rc = link(link_arg);
+	}
 	for (size_t begin = 0; begin < js->n && !p.stop;) {
 		int started = 1;
 
+		if (linking && js->j[begin].stage >= 2) {
+			pthread_join(lk.tid, NULL);
+			linking = 0;
+		}
+		if (!linking && lk.rc != 0)
+			break;
 		p.end = begin;
 		while (p.end < js->n && js->j[p.end].stage == js->j[begin].stage)
 			p.end++;
@@ -226,6 +260,8 @@ int jobs_run(struct gen *g, const struct units *us, struct jobs *js, int *render
 			pthread_join(w[i].tid, NULL);
 		begin = p.end;
 	}
+	if (linking)
+		pthread_join(lk.tid, NULL);
 	*rendered = 0;
 	for (int i = 0; i < nw; i++) {
 		*rendered += w[i].rendered;
@@ -235,6 +271,10 @@ int jobs_run(struct gen *g, const struct units *us, struct jobs *js, int *render
 		}
 	}
 	rc = failed == SIZE_MAX ? 0 : -1;
+	if (lk.rc != 0 && rc == 0) {
+		ob_err_set(err, "io", 0, "%s: cannot link the unchanged files", g->newdir);
+		rc = -1;
+	}
 	if (p.profile) {
 		fprintf(stderr, "obgen: profile: %zu jobs on %d threads\n", js->n, nw);
 		for (int k = 0; k < PROFILE_KINDS; k++) {
