@@ -2,7 +2,8 @@
  * prepared once per connection and live in core/db_site.c; rows are handed
  * to a callback as typed structs whose strings are valid only during the
  * call.  Texts come in both languages: name[0] is Kazakh, name[1] Russian.
- * Drafts are never public: no query here returns a draft document. */
+ * Drafts are never public: no query here returns a draft's contents
+ * (db_site_docs_since says only that a document is now a draft). */
 #ifndef OB_DB_SITE_H
 #define OB_DB_SITE_H
 
@@ -110,6 +111,11 @@ void db_site_end(struct db_site *s);
 
 /* The change sequence (meta.seq): cheap enough to poll. -1 on error. */
 long long db_site_seq(struct db_site *s);
+/* meta.ref_seq: the seq of the last transaction that wrote reference data
+ * (levels, regions, fgroups, fsubgroups, administrators, programs,
+ * subprograms; schema/010_ref_seq.sql).  -1 on error or when the database
+ * predates the migration (the caller must then assume a change). */
+long long db_site_ref_seq(struct db_site *s);
 
 /* Each calls fn per row and stops when fn returns non-zero (that value is
  * returned); -1 on a database error. */
@@ -127,6 +133,21 @@ int db_site_programs(struct db_site *s, int (*fn)(const struct site_program *, v
 /* Public documents by id; head is NULL here (see db_site_doc). */
 int db_site_docs(struct db_site *s, int (*fn)(const struct site_doc *, void *), void *arg,
                  struct ob_err *err);
+/* The documents changed after seq since (documents.seq > since), by id,
+ * drafts included so that a caller holding an earlier snapshot can drop the
+ * ones that went back to draft: a draft comes with id, seq and status
+ * ("draft") only, every other field 0 or NULL.  head is NULL. */
+int db_site_docs_since(struct db_site *s, long long since,
+                       int (*fn)(const struct site_doc *, void *), void *arg, struct ob_err *err);
+
+/* Every document, drafts included: how many, and the largest id.  A
+ * caller that knows every id it has been shown (db_site_docs_since) notices
+ * from these that a document was deleted.  Two cheap reads. */
+struct site_census {
+	long long n, max_id;
+};
+int db_site_census(struct db_site *s, struct site_census *c, struct ob_err *err);
+
 /* One public document with every column; 1 found, 0 not, -1 error. */
 int db_site_doc(struct db_site *s, long long id, int (*fn)(const struct site_doc *, void *),
                 void *arg, struct ob_err *err);

@@ -52,6 +52,9 @@ struct ref {
 	uint64_t hash;
 };
 int ref_load(struct ref *r, struct db_site *db, struct ob_err *err);
+/* 1 when the reference data may differ from the snapshot whose meta.seq was
+ * since (so ref_load again), 0 when it is the same.  One indexed read. */
+int ref_changed_since(struct db_site *db, long long since);
 void ref_free(struct ref *r);
 const struct ref_admin *ref_admin(const struct ref *r, long long id);
 const struct ref_program *ref_program(const struct ref *r, long long id);
@@ -62,6 +65,7 @@ const char *ref_level(const struct ref *r, const char *code, int lang);
 struct idoc {
 	long long id, admin_id, program_id, seq;
 	int kind, year, version;
+	int in_discussion;  /* status is "in-discussion": on the discussion list */
 	char *number, *posted, *status, *discussion_end, *title[GEN_LANGS];
 };
 /* A list of documents shown over pages: a kind, a year, an administrator, a
@@ -75,10 +79,26 @@ struct group {
 };
 struct index {
 	struct idoc *docs; size_t ndocs;  /* by id */
+	struct idoc **order;              /* the same, newest first (posting date, then id) */
 	struct group *groups; size_t ngroups;
 	int years[64]; size_t nyears;     /* ascending */
+	/* For index_refresh: db_site_census() as of the snapshot read, and the
+	 * reference data the lists were built from. */
+	long long census_n, census_max;
+	const struct ref *ref; uint64_t ref_hash;
 };
+/* Every public document, in the caller's read transaction.  On failure x
+ * holds what was read so far (index_free frees it). */
 int index_load(struct index *x, const struct ref *r, struct db_site *db, struct ob_err *err);
+/* Updates x, loaded or refreshed from the snapshot whose meta.seq was since,
+ * to what index_load would now give with r, reading only the documents
+ * changed after since (documents.seq > since); falls back to index_load
+ * when a document was deleted.  The lists are rebuilt (from r when it is
+ * not the reference data of the last time), and x->docs may move: every
+ * pointer into x taken before is invalid.  On failure x is left empty, as
+ * after index_free, and the next refresh loads it whole. */
+int index_refresh(struct index *x, const struct ref *r, struct db_site *db, long long since,
+                  struct ob_err *err);
 void index_free(struct index *x);
 const struct idoc *index_doc(const struct index *x, long long id);
 const struct group *index_group(const struct index *x, const char *key);

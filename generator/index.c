@@ -2,6 +2,7 @@
  * year, per administrator, per region, and the documents in discussion.
  * Lists show the newest posting first; the discussion list the nearest end
  * date first (P-9, P-10). */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,9 +22,11 @@ int gen_kind_of(const char *name)
 	return -1;
 }
 
+/* A growing array of documents: the index's, or the rows changed since a
+ * snapshot (index_refresh). */
 struct load {
-	struct index *x;
-	size_t cap;
+	struct idoc *v;
+	size_t n, cap;
 };
 
 static char *dup(const char *s)
@@ -31,27 +34,38 @@ static char *dup(const char *s)
 	return s != NULL ? strdup(s) : NULL;
 }
 
+static void idoc_free(struct idoc *d)
+{
+	free(d->number), free(d->posted), free(d->status), free(d->discussion_end);
+	free(d->title[0]), free(d->title[1]);
+}
+
+/* Appends d; a draft (index_refresh's rows only) as its id alone, kind -1. */
 static int on_doc(const struct site_doc *d, void *arg)
 {
 	struct load *l = arg;
-	struct index *x = l->x;
 	struct idoc *c;
 
-	if (x->ndocs == l->cap) {
+	if (l->n == l->cap) {
 		size_t cap = l->cap ? l->cap * 2 : 256;
-		struct idoc *p = realloc(x->docs, cap * sizeof *p);
+		struct idoc *p = realloc(l->v, cap * sizeof *p);
 
 		if (p == NULL)
 			return -1;
-		x->docs = p;
+		l->v = p;
 		l->cap = cap;
 	}
-	c = &x->docs[x->ndocs++];
+	c = &l->v[l->n++];
+	if (strcmp(d->status, "draft") == 0) {
+		*c = (struct idoc){ .id = d->id, .seq = d->seq, .kind = -1 };
+		return 0;
+	}
 	*c = (struct idoc){ .id = d->id, .admin_id = d->admin_id, .program_id = d->program_id,
 	                    .seq = d->seq, .kind = gen_kind_of(d->kind), .year = d->year,
 	                    .version = d->version, .number = dup(d->number), .posted = dup(d->posted),
 	                    .status = dup(d->status), .discussion_end = dup(d->discussion_end),
-	                    .title = { dup(d->title[0]), dup(d->title[1]) } };
+	                    .title = { dup(d->title[0]), dup(d->title[1]) },
+	                    .in_discussion = strcmp(d->status, "in-discussion") == 0 };
 	return c->kind < 0 ? -1 : 0;
 }
 
@@ -70,21 +84,8 @@ static struct group *group_add(struct index *x, const char *family, const char *
 	return g;
 }
 
-static int group_push(struct group *g, struct idoc *d)
-{
-	if (g->ndocs == g->cap) {
-		size_t cap = g->cap ? g->cap * 2 : 16;
-		struct idoc **p = realloc(g->docs, cap * sizeof *p);
-
-		if (p == NULL)
-			return -1;
-		g->docs = p;
-		g->cap = cap;
-	}
-	g->docs[g->ndocs++] = d;
-	return 0;
-}
-
+/* A total order (ids are unique): a list in this order is the same list
+ * however it was built. */
 static int newest_first(const void *a, const void *b)
 {
 	const struct idoc *x = *(struct idoc *const *)a, *y = *(struct idoc *const *)b;
@@ -118,21 +119,61 @@ static int add_year(struct index *x, int y)
 	return 0;
 }
 
-int index_load(struct index *x, const struct ref *r, struct db_site *db, struct ob_err *err)
+static void groups_free(struct index *x)
 {
-	struct load l = { x, 0 };
-	size_t kinds, years, admins, regions;
-	char buf[16];
+	for (size_t i = 0; i < x->ngroups; i++)
+		free(x->groups[i].docs);
+	free(x->groups);
+	x->groups = NULL;
+	x->ngroups = 0;
+}
 
-	memset(x, 0, sizeof *x);
-	if (db_site_docs(db, on_doc, &l, err) != 0)
-		goto oom;
+/* The years and the lists, from x->docs and x->order, for reference data r;
+ * replaces any lists built before.  Each list is a subsequence of x->order,
+ * so it is already newest first: only the discussion list is sorted.  This
+ * runs on every incremental build (index_refresh), so it reads the rows
+ * once, in the order they lie in memory, into a small table of the lists
+ * each is on, and walks the order over that table: then each list is
+ * allocated once, and the walk touches no row (~1 ms less on the bench). */
+static int index_group_all(struct index *x, const struct ref *r)
+{
+	struct on { uint32_t admin; uint8_t kind, year, discussion; } *on = NULL;
+	size_t kinds, years, admins, regions, disc, *region_of = NULL;
+	uint32_t *by_id = NULL;
+	long long max_id = r->nadmins > 0 ? r->admins[r->nadmins - 1].id : 0;
+	char buf[16];
+	int rc = -1;
+
+	groups_free(x);
+	x->nyears = 0;
 	for (size_t i = 0; i < x->ndocs; i++)
 		if (add_year(x, x->docs[i].year) != 0)
-			goto oom;
+			return -1;
+	if (r->nadmins >= UINT32_MAX)
+		return -1;
 	x->groups = calloc(K_COUNT_ + x->nyears + r->nadmins + r->nregions + 2, sizeof *x->groups);
-	if (x->groups == NULL)
-		goto oom;
+	/* Each administrator's region, by position; r->nregions: central, and
+	 * (at r->nadmins) a document whose administrator r does not have. */
+	region_of = malloc((r->nadmins + 1) * sizeof *region_of);
+	on = malloc((x->ndocs + 1) * sizeof *on);
+	if (x->groups == NULL || region_of == NULL || on == NULL)
+		goto out;
+	for (size_t a = 0; a <= r->nadmins; a++) {
+		region_of[a] = r->nregions;
+		for (size_t k = 0; a < r->nadmins && r->admins[a].region != NULL && k < r->nregions; k++)
+			if (strcmp(r->regions[k].kato, r->admins[a].region) == 0)
+				region_of[a] = k;
+	}
+	/* Administrators by id, when their ids are dense enough (they are rowids
+	 * from 1): a binary search per document cost 0.4 ms on the bench. */
+	if (max_id >= 0 && max_id < 4 * (long long)r->nadmins + 1024 &&
+	    (by_id = malloc(((size_t)max_id + 1) * sizeof *by_id)) != NULL) {
+		for (long long id = 0; id <= max_id; id++)
+			by_id[id] = (uint32_t)r->nadmins;
+		for (size_t a = 0; a < r->nadmins; a++)
+			if (r->admins[a].id >= 0)
+				by_id[r->admins[a].id] = (uint32_t)a;
+	}
 	kinds = x->ngroups;
 	for (int k = 0; k < K_COUNT_; k++)
 		group_add(x, "kind", gen_kind[k]);
@@ -148,29 +189,80 @@ int index_load(struct index *x, const struct ref *r, struct db_site *db, struct 
 	for (size_t i = 0; i < r->nregions; i++)
 		group_add(x, "region", r->regions[i].kato);
 	group_add(x, "region", "central");
+	disc = x->ngroups;
 	group_add(x, "discussion", "");
 	for (size_t i = 0; i < x->ndocs; i++) {
-		struct idoc *d = &x->docs[i];
-		const struct ref_admin *a = ref_admin(r, d->admin_id);
-		size_t y = 0, reg = r->nregions;
+		const struct idoc *d = &x->docs[i];
+		const struct ref_admin *a;
+		struct on *o = &on[i];
 
-		while (x->years[y] != d->year)
-			y++;
-		for (size_t k = 0; a != NULL && a->region != NULL && k < r->nregions; k++)
-			if (strcmp(r->regions[k].kato, a->region) == 0)
-				reg = k;
-		if (group_push(&x->groups[kinds + (size_t)d->kind], d) != 0 ||
-		    group_push(&x->groups[years + y], d) != 0 ||
-		    (a != NULL && group_push(&x->groups[admins + (size_t)(a - r->admins)], d) != 0) ||
-		    group_push(&x->groups[regions + reg], d) != 0 ||
-		    (strcmp(d->status, "in-discussion") == 0 &&
-		     group_push(&x->groups[x->ngroups - 1], d) != 0))
-			goto oom;
+		if (by_id != NULL)
+			o->admin = d->admin_id >= 0 && d->admin_id <= max_id ? by_id[d->admin_id]
+			                                                     : (uint32_t)r->nadmins;
+		else
+			o->admin = (a = ref_admin(r, d->admin_id)) != NULL ? (uint32_t)(a - r->admins)
+			                                                   : (uint32_t)r->nadmins;
+		o->kind = (uint8_t)d->kind;
+		o->year = 0;
+		while (x->years[o->year] != d->year)
+			o->year++;
+		o->discussion = (uint8_t)d->in_discussion;
+		x->groups[kinds + o->kind].cap++;
+		x->groups[years + o->year].cap++;
+		if (o->admin < r->nadmins)
+			x->groups[admins + o->admin].cap++;
+		x->groups[regions + region_of[o->admin]].cap++;
+		x->groups[disc].cap += o->discussion;
 	}
-	for (size_t i = 0; i < x->ngroups; i++)
-		if (x->groups[i].ndocs > 1)  /* an empty group has no array at all */
-			qsort(x->groups[i].docs, x->groups[i].ndocs, sizeof(struct idoc *),
-			      i + 1 < x->ngroups ? newest_first : ending_first);
+	for (size_t g = 0; g < x->ngroups; g++)  /* an empty list has no array at all */
+		if (x->groups[g].cap > 0 &&
+		    (x->groups[g].docs = malloc(x->groups[g].cap * sizeof(struct idoc *))) == NULL)
+			goto out;
+	for (size_t i = 0; i < x->ndocs; i++) {
+		struct idoc *d = x->order[i];
+		const struct on *o = &on[d - x->docs];
+		struct group *g;
+
+		g = &x->groups[kinds + o->kind], g->docs[g->ndocs++] = d;
+		g = &x->groups[years + o->year], g->docs[g->ndocs++] = d;
+		if (o->admin < r->nadmins)
+			g = &x->groups[admins + o->admin], g->docs[g->ndocs++] = d;
+		g = &x->groups[regions + region_of[o->admin]], g->docs[g->ndocs++] = d;
+		if (o->discussion)
+			g = &x->groups[disc], g->docs[g->ndocs++] = d;
+	}
+	if (x->groups[disc].ndocs > 1)
+		qsort(x->groups[disc].docs, x->groups[disc].ndocs, sizeof(struct idoc *), ending_first);
+	x->ref = r;
+	x->ref_hash = r->hash;
+	rc = 0;
+out:
+	free(region_of);
+	free(on);
+	free(by_id);
+	return rc;
+}
+
+int index_load(struct index *x, const struct ref *r, struct db_site *db, struct ob_err *err)
+{
+	struct load l = { 0 };
+	struct site_census c;
+	int rc;
+
+	memset(x, 0, sizeof *x);
+	rc = db_site_docs(db, on_doc, &l, err);
+	x->docs = l.v;
+	x->ndocs = l.n;
+	if (rc != 0 || db_site_census(db, &c, err) != 0)
+		goto oom;
+	if ((x->order = malloc((x->ndocs + 1) * sizeof *x->order)) == NULL)
+		goto oom;
+	for (size_t i = 0; i < x->ndocs; i++)
+		x->order[i] = &x->docs[i];
+	qsort(x->order, x->ndocs, sizeof *x->order, newest_first);
+	if (index_group_all(x, r) != 0)
+		goto oom;
+	x->census_n = c.n, x->census_max = c.max_id;
 	return 0;
 oom:
 	if (err->code[0] == '\0')
@@ -178,18 +270,163 @@ oom:
 	return -1;
 }
 
+/* The first position in docs[0..n) (by id) whose id is not below id. */
+static size_t doc_pos(const struct idoc *docs, size_t n, long long id)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (docs[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* x->docs and x->order updated with the rows ch (by id, changed since the
+ * snapshot x was read from; drafts of kind -1): the rows move into x, ch is
+ * emptied.  Nothing changes when it fails. */
+static int index_apply(struct index *x, struct load *ch)
+{
+	struct idoc *docs = x->docs, **order = NULL, **moved = NULL, **remap = NULL;
+	size_t n, added = 0, dropped = 0, nmoved = 0, k = 0, kept = 0, i = 0, j = 0;
+	int rc = -1;
+
+	for (size_t c = 0; c < ch->n; c++) {
+		size_t p = doc_pos(x->docs, x->ndocs, ch->v[c].id);
+		int known = p < x->ndocs && x->docs[p].id == ch->v[c].id;
+
+		added += !known && ch->v[c].kind >= 0;
+		dropped += known && ch->v[c].kind < 0;
+	}
+	n = x->ndocs + added - dropped;
+	/* The same ids: in place; otherwise a new array, merged by id. */
+	if ((added > 0 || dropped > 0) && (docs = malloc((n + 1) * sizeof *docs)) == NULL)
+		goto out;
+	if ((order = malloc((n + 1) * sizeof *order)) == NULL ||
+	    (moved = malloc((ch->n + 1) * sizeof *moved)) == NULL ||
+	    (remap = malloc((x->ndocs + 1) * sizeof *remap)) == NULL)
+		goto out;
+	/* Nothing can fail from here on.  remap: an old position's new address,
+	 * NULL for a changed row (it is placed in the order afresh). */
+	while (i < x->ndocs || j < ch->n) {
+		if (j == ch->n || (i < x->ndocs && x->docs[i].id < ch->v[j].id)) {
+			if (docs != x->docs)
+				docs[k] = x->docs[i];
+			remap[i++] = &docs[k++];
+			continue;
+		}
+		if (i < x->ndocs && x->docs[i].id == ch->v[j].id) {
+			idoc_free(&x->docs[i]);
+			remap[i++] = NULL;
+		}
+		if (ch->v[j].kind >= 0) {
+			docs[k] = ch->v[j];
+			moved[nmoved++] = &docs[k++];
+		}
+		j++;
+	}
+	ch->n = 0;
+	/* The order: the unchanged rows keep theirs; each changed one goes
+	 * where a binary search puts it (moved sorted: the places only grow),
+	 * so a few changes compare a few dozen posting dates, not thousands. */
+	qsort(moved, nmoved, sizeof *moved, newest_first);
+	for (size_t o = 0; o < x->ndocs; o++)
+		if (remap[x->order[o] - x->docs] != NULL)
+			x->order[kept++] = remap[x->order[o] - x->docs];
+	for (size_t a = 0, b = 0, o = 0; b <= nmoved; b++) {
+		size_t lo = b < nmoved ? a : kept, hi = kept;
+
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+
+			if (newest_first(&x->order[mid], &moved[b]) < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		memcpy(&order[o], &x->order[a], (lo - a) * sizeof *order);
+		o += lo - a;
+		a = lo;
+		if (b < nmoved)
+			order[o++] = moved[b];
+	}
+	if (docs != x->docs)
+		free(x->docs);
+	free(x->order);
+	x->docs = docs;
+	x->ndocs = n;
+	x->order = order;
+	order = NULL;
+	rc = 0;
+out:
+	if (rc != 0 && docs != x->docs)
+		free(docs);
+	free(order), free(moved), free(remap);
+	return rc;
+}
+
+int index_refresh(struct index *x, const struct ref *r, struct db_site *db, long long since,
+                  struct ob_err *err)
+{
+	struct load ch = { 0 };
+	struct site_census c;
+	long long n, max;
+	int rc = -1;
+
+	if (x->groups == NULL)  /* never loaded, or a load that failed */
+		goto full;
+	if (db_site_docs_since(db, since, on_doc, &ch, err) != 0 || db_site_census(db, &c, err) != 0)
+		goto out;
+	/* Nothing in core/ deletes a document, but SQL by hand could, and a
+	 * deleted row is not among the changed ones.  A changed row above the
+	 * largest id known is new, any other was there before (public or a
+	 * draft): a count or a largest id other than that implies means a
+	 * deletion (or a row inserted by hand into a gap of the ids): a full
+	 * load.  Not caught: a deletion and such an insertion together (a sum
+	 * of the ids would catch it, for 0.5 ms a build on the bench). */
+	n = x->census_n, max = x->census_max;
+	for (size_t i = 0; i < ch.n; i++)
+		if (ch.v[i].id > x->census_max) {
+			n++;
+			max = ch.v[i].id > max ? ch.v[i].id : max;
+		}
+	if (n != c.n || max != c.max_id)
+		goto full;
+	if (ch.n == 0 && x->ref == r && x->ref_hash == r->hash) {
+		rc = 0;
+		goto out;
+	}
+	if (index_apply(x, &ch) != 0 || index_group_all(x, r) != 0)
+		goto out;
+	x->census_n = c.n, x->census_max = c.max_id;
+	rc = 0;
+	goto out;
+full:
+	index_free(x);
+	rc = index_load(x, r, db, err);
+out:
+	for (size_t i = 0; i < ch.n; i++)
+		idoc_free(&ch.v[i]);
+	free(ch.v);
+	if (rc != 0) {
+		if (err->code[0] == '\0')
+			ob_err_set(err, "io", 0, "out of memory, too many years or an unknown kind");
+		index_free(x);  /* the next refresh loads it whole */
+	}
+	return rc;
+}
+
 void index_free(struct index *x)
 {
-	for (size_t i = 0; i < x->ndocs; i++) {
-		struct idoc *d = &x->docs[i];
-
-		free(d->number), free(d->posted), free(d->status), free(d->discussion_end);
-		free(d->title[0]), free(d->title[1]);
-	}
-	for (size_t i = 0; i < x->ngroups; i++)
-		free(x->groups[i].docs);
+	for (size_t i = 0; i < x->ndocs; i++)
+		idoc_free(&x->docs[i]);
+	groups_free(x);
 	free(x->docs);
-	free(x->groups);
+	free(x->order);
 	memset(x, 0, sizeof *x);
 }
 
@@ -226,21 +463,10 @@ size_t group_pages(const struct group *g)
 /* The k newest publications (posting date, then id), newest first. */
 size_t index_latest(const struct index *x, const struct idoc **out, size_t k)
 {
-	size_t n = 0;
+	size_t n = k < x->ndocs ? k : x->ndocs;
 
-	for (size_t i = 0; i < x->ndocs; i++) {
-		const struct idoc *d = &x->docs[i];
-		size_t j;
-
-		if (k == 0 || (n == k && newest_first(&d, &out[k - 1]) >= 0))
-			continue;
-		j = n < k ? n++ : k - 1;
-		while (j > 0 && newest_first(&d, &out[j - 1]) < 0) {
-			out[j] = out[j - 1];
-			j--;
-		}
-		out[j] = d;
-	}
+	for (size_t i = 0; i < n; i++)
+		out[i] = x->order[i];
 	return n;
 }
 

@@ -122,6 +122,16 @@ int ref_load(struct ref *r, struct db_site *db, struct ob_err *err)
 	return 0;
 }
 
+/* meta.ref_seq is the seq of the last transaction that wrote a reference
+ * table (schema/010_ref_seq.sql); a database without it (before the
+ * migration) or an error counts as a change. */
+int ref_changed_since(struct db_site *db, long long since)
+{
+	long long seq = db_site_ref_seq(db);
+
+	return seq < 0 || seq > since;
+}
+
 void ref_free(struct ref *r)
 {
 	for (size_t i = 0; i < r->nadmins; i++) {
