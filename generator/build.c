@@ -37,6 +37,14 @@ static void phase(double *t, const char *name)
 	*t = now;
 }
 
+/* The reference data and the index, read again by the next build. */
+static void forget(struct gen *g)
+{
+	index_free(&g->idx);
+	ref_free(&g->ref);
+	g->idx_seq = g->ref_seq = 0;
+}
+
 /* obgen --watch keeps the state of the generation it published; it still
  * describes the site when DIR/current still points there (no other obgen
  * published since). */
@@ -129,8 +137,14 @@ int gen_build(struct gen *g, struct ob_err *err)
 		goto out;
 	}
 	phase(&tp, "state");
-	if (ref_load(&g->ref, g->db, err) != 0)
-		goto out;
+	/* obgen --watch keeps the reference data and the index between builds
+	 * and reads only what changed since (meta.ref_seq, documents.seq). */
+	if (g->ref_seq == 0 || ref_changed_since(g->db, g->ref_seq)) {
+		ref_free(&g->ref);
+		if (ref_load(&g->ref, g->db, err) != 0)
+			goto out;
+	}
+	g->ref_seq = g->seq;
 	neu.epoch = sig_int(sig_int(g->code_hash, (long long)g->ref.hash), 3);
 	neu.seq = g->seq;
 	if (!g->opt.full && old->gen > 0 && old->seq == neu.seq && old->epoch == neu.epoch) {
@@ -141,8 +155,10 @@ int gen_build(struct gen *g, struct ob_err *err)
 		goto out;
 	}
 	if ((old == &loaded && state_load(&loaded, g->opt.out, 0, err) != 0) ||
-	    index_load(&g->idx, &g->ref, g->db, err) != 0)
+	    (g->idx_seq > 0 ? index_refresh(&g->idx, &g->ref, g->db, g->idx_seq, err)
+	                    : index_load(&g->idx, &g->ref, g->db, err)) != 0)
 		goto out;
+	g->idx_seq = g->seq;
 	phase(&tp, "load");
 	if (new_generation(g, old, &neu, &prepared, err) != 0 || units_plan(g, &us, err) != 0)
 		goto out;
@@ -183,8 +199,8 @@ out:
 	db_site_end(g->db);
 	units_free(&us);
 	units_lifecycle_free();
-	index_free(&g->idx);
-	ref_free(&g->ref);
+	if (!g->opt.watch || rc != 0)
+		forget(g);
 	state_free(&loaded);
 	state_free(&neu);
 	return rc;
@@ -192,6 +208,7 @@ out:
 
 void gen_close(struct gen *g)
 {
+	forget(g);
 	if (g->last != NULL) {
 		state_free(g->last);
 		free(g->last);

@@ -150,8 +150,10 @@ struct gen {
 	char newdir[4096];    /* root of the generation being built */
 	char share[4096];     /* source tree: templates/, public/, schema/ */
 	/* obgen --watch: the state of the published generation, kept from
-	 * its build, and the next generation prepared from it (publish.c). */
+	 * its build, the reference data and index kept up to date, and the
+	 * next generation prepared from the published one (publish.c). */
 	struct state *last;
+	long long ref_seq, idx_seq;  /* the snapshots ref and idx describe (0: none) */
 	long long prep_gen, prep_from;
 	char **prep_dirs;     /* the prepared generation's directories, in walk order */
 	size_t prep_ndirs;
