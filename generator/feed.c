@@ -74,8 +74,10 @@ int feed_entries(struct gen *g, struct feed_entry *out, size_t *n, struct ob_err
 	int rc;
 
 	*n = 0;
-	for (size_t i = 0; i < g->idx.ndocs; i++) {
-		const struct idoc *d = &g->idx.docs[i];
+	/* The documents come newest first (x->order), in the feed's order: the
+	 * newest FEED_ENTRIES of them and every final report hold the feed's. */
+	for (size_t i = 0; i < g->idx.ndocs && i < FEED_ENTRIES; i++) {
+		const struct idoc *d = g->idx.order[i];
 		int press = d->kind == K_PASSPORT || d->kind == K_IMPL_REPORT;
 
 		if (entry_add(&e, d, press ? FEED_PRESS : FEED_PUBLICATION, d->posted) != 0)

@@ -16,14 +16,6 @@ void path_press(char *buf, size_t n, const char *lang, long long id)
 	snprintf(buf, n, "%s/doc/%lld/%lld-press.html", lang, id / GEN_SHARD, id);
 }
 
-static int newest_first(const void *a, const void *b)
-{
-	const struct idoc *x = *(struct idoc *const *)a, *y = *(struct idoc *const *)b;
-	int c = strcmp(y->posted, x->posted);
-
-	return c != 0 ? c : (y->id > x->id) - (y->id < x->id);
-}
-
 int press_docs(const struct gen *g, const struct idoc ***out, size_t *n)
 {
 	const struct index *x = &g->idx;
@@ -33,10 +25,9 @@ int press_docs(const struct gen *g, const struct idoc ***out, size_t *n)
 	*n = 0;
 	if (v == NULL)
 		return -1;
-	for (size_t i = 0; i < x->ndocs; i++)
-		if (x->docs[i].kind == K_PASSPORT || x->docs[i].kind == K_IMPL_REPORT)
-			v[(*n)++] = &x->docs[i];
-	qsort(v, *n, sizeof *v, newest_first);
+	for (size_t i = 0; i < x->ndocs; i++)  /* x->order: newest first */
+		if (x->order[i]->kind == K_PASSPORT || x->order[i]->kind == K_IMPL_REPORT)
+			v[(*n)++] = x->order[i];
 	*out = v;
 	return 0;
 }
