@@ -594,6 +594,143 @@ static void test_compliance(void **state)
 	store_close(st);
 }
 
+/* The compliance record's administrators and programs by id
+ * (core/db_compliance.c): sparse and negative ids, a program with id 0
+ * against a NULL program_id, administrators whose ids are not in the order
+ * of their codes, and reports that the covering index (schema/011) gives
+ * out of the record's order. */
+static const char fixture_ids[] =
+	"INSERT INTO levels VALUES ('republican', 1, 'r', 'r'), ('regional', 2, 'o', 'o');"
+	"INSERT INTO regions VALUES ('750000000', 'city', 1, 'Алматы', 'Алматы');"
+	"INSERT INTO fgroups VALUES (4, 'б', 'о');"
+	"INSERT INTO fsubgroups VALUES (4, 1, 'б', 'о');"
+	"INSERT INTO administrators VALUES (1000000007, '300', '123456789012', 'republican', NULL, 'В', 'В'),"
+	" (-5, '200', '123456789013', 'republican', NULL, 'А', 'А'),"
+	" (7, '250', '123456789014', 'regional', '750000000', 'Б', 'Б');"
+	/* Codes in the reverse order of the ids. */
+	"INSERT INTO programs VALUES (0, -5, '003', 4, 1, 'п', 'п'), (42, -5, '000', 4, 1, 'п', 'п'),"
+	" (5000000000, -5, '001', 4, 1, 'п', 'п'),"
+	" (100, 7, '002', 4, 1, 'п', 'п'), (101, 7, '001', 4, 1, 'п', 'п');"
+	"INSERT INTO documents (id, number, kind, year, admin_id, program_id, posted, status, received,"
+	" period, title_kk, title_ru, seq) VALUES"
+	" (1, 'BP-2025-200-003', 'passport', 2025, -5, 0, '2024-12-10', 'published', NULL, NULL, 't', 't', 1),"
+	" (2, 'BP-2025-200-000', 'passport', 2025, -5, 42, '2024-12-10', 'published', NULL, NULL, 't', 't', 1),"
+	" (3, 'BP-2025-200-001', 'passport', 2025, -5, 5000000000, '2024-12-10', 'published', NULL, NULL, 't', 't', 1),"
+	" (4, 'IR-2025-200-003', 'implementation-report', 2025, -5, 0, '2026-03-20', 'published', NULL, NULL, 't', 't', 1),"
+	" (5, 'IR-2025-200-001', 'implementation-report', 2025, -5, 5000000000, '2026-03-20', 'published', NULL, NULL, 't', 't', 1),"
+	" (6, 'FS-2025-200', 'financial-statements', 2025, -5, NULL, '2026-05-04', 'published', NULL, NULL, 't', 't', 1),"
+	" (7, 'BP-2025-250-002', 'passport', 2025, 7, 100, '2024-12-10', 'published', NULL, NULL, 't', 't', 1),"
+	" (8, 'BP-2025-250-001', 'passport', 2025, 7, 101, '2024-12-10', 'published', NULL, NULL, 't', 't', 1),"
+	" (9, 'IR-2025-250-002', 'implementation-report', 2025, 7, 100, '2026-03-20', 'published', NULL, NULL, 't', 't', 1);";
+
+static void test_compliance_ids(void **state)
+{
+	static const struct {
+		const char *admin, *rule, *number, *program;
+	} want[] = {
+		/* A NULL program_id has no program, not program 0's. */
+		{ "200", "P-5", "FS-2025-200", "" },
+		/* Missing, then two reports: three runs, sorted. */
+		{ "200", "P-10", "", "000" },
+		{ "200", "P-10", "IR-2025-200-001", "001" },
+		{ "200", "P-10", "IR-2025-200-003", "003" },
+		/* A report, then a missing one: two runs, merged. */
+		{ "250", "P-10", "", "001" },
+		{ "250", "P-10", "IR-2025-250-002", "002" },
+	};
+	struct ob_err err = { 0 };
+	struct store *st = open_db("compliance-ids.db");
+	struct compliance *c = NULL;
+
+	(void)state;
+	exec_sql(st, fixture_ids);
+	assert_int_equal(db_compliance_load(st, cal, D("2026-05-15"), &c, &err), 0);
+	assert_int_equal(c->nadmins, 3);
+	assert_int_equal(c->admins[0].id, -5);
+	assert_int_equal(c->admins[1].id, 7);
+	assert_int_equal(c->admins[2].id, 1000000007);
+	assert_int_equal(c->nrows, sizeof want / sizeof want[0]);
+	for (size_t i = 0; i < c->nrows; i++) {
+		const struct compliance_row *r = &c->rows[i];
+
+		assert_string_equal(c->admins[r->admin].code, want[i].admin);
+		assert_string_equal(deadline_rule_id(r->rule), want[i].rule);
+		assert_string_equal(r->number, want[i].number);
+		assert_string_equal(r->program, want[i].program);
+		assert_string_equal(r->err_code, "");
+	}
+	/* Every document row names the administrator and program the join gives. */
+	for (size_t i = 0; i < c->nrows; i++) {
+		const struct compliance_row *r = &c->rows[i];
+		sqlite3_stmt *s;
+
+		if (r->doc_id == 0)
+			continue;
+		assert_int_equal(sqlite3_prepare_v2(store_db(st),
+		        "SELECT a.code, ifnull(p.code, ''), ifnull(d.program_id, 0) FROM documents d "
+		        "JOIN administrators a ON a.id = d.admin_id "
+		        "LEFT JOIN programs p ON p.id = d.program_id WHERE d.id = ?1", -1, &s, NULL),
+		        SQLITE_OK);
+		sqlite3_bind_int64(s, 1, r->doc_id);
+		assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+		assert_string_equal(c->admins[r->admin].code, (const char *)sqlite3_column_text(s, 0));
+		assert_string_equal(r->program, (const char *)sqlite3_column_text(s, 1));
+		assert_int_equal(r->program_id, sqlite3_column_int64(s, 2));
+		sqlite3_finalize(s);
+	}
+	assert_int_equal(c->admins[0].first, 0);
+	assert_int_equal(c->admins[0].nrows, 4);
+	assert_int_equal(c->admins[1].first, 4);
+	assert_int_equal(c->admins[1].nrows, 2);
+	assert_int_equal(c->admins[2].first, c->nrows);
+	assert_int_equal(c->admins[2].nrows, 0);
+	compliance_free(c);
+	store_close(st);
+}
+
+/* The compliance query reads the documents through the covering index of
+ * schema/011, never the wide table: the index's WHERE and the query's kind
+ * IN (...) must stay word for word the same, or SQLite silently stops
+ * using it. */
+static void test_compliance_plan(void **state)
+{
+	struct ob_err err = { 0 };
+	struct store *st = open_db("compliance-plan.db");
+	struct compliance *c = NULL;
+	int n = 0;
+
+	(void)state;
+	exec_sql(st, fixture);
+	assert_int_equal(db_compliance_load(st, cal, D("2026-05-15"), &c, &err), 0);
+	compliance_free(c);
+	/* The statements db_compliance_load prepared, kept on the connection. */
+	for (sqlite3_stmt *q = sqlite3_next_stmt(store_db(st), NULL); q != NULL;
+	     q = sqlite3_next_stmt(store_db(st), q)) {
+		char sql[2048];
+		sqlite3_stmt *plan;
+		int rows = 0;
+
+		if (strstr(sqlite3_sql(q), "FROM documents") == NULL)
+			continue;
+		n++;
+		snprintf(sql, sizeof sql, "EXPLAIN QUERY PLAN %s", sqlite3_sql(q));
+		assert_int_equal(sqlite3_prepare_v2(store_db(st), sql, -1, &plan, NULL), SQLITE_OK);
+		while (sqlite3_step(plan) == SQLITE_ROW) {
+			const char *detail = (const char *)sqlite3_column_text(plan, 3);
+
+			if (strncmp(detail, "SEARCH d ", 9) != 0 && strncmp(detail, "SCAN d", 6) != 0)
+				continue;  /* the administrators, the programs */
+			rows++;
+			if (strstr(detail, "USING COVERING INDEX documents_compliance") == NULL)
+				fail_msg("%s: %s", sqlite3_sql(q), detail);
+		}
+		sqlite3_finalize(plan);
+		assert_int_equal(rows, 1);
+	}
+	assert_int_equal(n, 1);  /* the one query of the documents */
+	store_close(st);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -606,6 +743,8 @@ int main(void)
 		cmocka_unit_test(test_db_round_trip),
 		cmocka_unit_test(test_db_replace_year),
 		cmocka_unit_test(test_compliance),
+		cmocka_unit_test(test_compliance_ids),
+		cmocka_unit_test(test_compliance_plan),
 	};
 
 	return cmocka_run_group_tests_name("deadline", tests, group_setup, group_teardown);
