@@ -207,9 +207,10 @@ void db_site_end(struct db_site *s)
 		sqlite3_step(q);
 }
 
-long long db_site_seq(struct db_site *s)
+/* One value of meta (query id), or -1. */
+static long long meta_value(struct db_site *s, int id)
 {
-	sqlite3_stmt *q = stmt(s, Q_SEQ, NULL);
+	sqlite3_stmt *q = stmt(s, id, NULL);
 	long long v = -1;
 
 	if (q != NULL && sqlite3_step(q) == SQLITE_ROW)
@@ -217,6 +218,11 @@ long long db_site_seq(struct db_site *s)
 	if (q != NULL)
 		sqlite3_reset(q);
 	return v;
+}
+
+long long db_site_seq(struct db_site *s)
+{
+	return meta_value(s, Q_SEQ);
 }
 
 static void fill_level(sqlite3_stmt *q, struct site_level *r)
@@ -377,14 +383,7 @@ int db_site_census(struct db_site *s, struct site_census *c, struct ob_err *err)
 
 long long db_site_ref_seq(struct db_site *s)
 {
-	sqlite3_stmt *q = stmt(s, Q_REF_SEQ, NULL);
-	long long v = -1;
-
-	if (q != NULL && sqlite3_step(q) == SQLITE_ROW)
-		v = i64(q, 0);
-	if (q != NULL)
-		sqlite3_reset(q);
-	return v;
+	return meta_value(s, Q_REF_SEQ);
 }
 
 int db_site_doc(struct db_site *s, long long id, int (*fn)(const struct site_doc *, void *),
