@@ -3,9 +3,11 @@
  * datasets and the schemas; one page per hundred documents lists their
  * files, read from the generation being built. */
 #include <dirent.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "gen.h"
 
@@ -15,24 +17,31 @@ static int by_name(const struct dirent **a, const struct dirent **b)
 }
 
 /* Each regular file of newdir/rel as <file href size>, under the <doc> of
- * its id when per_doc is set. */
+ * its id when per_doc is set.  The sizes are read relative to the open
+ * directory: stat(2) of the full path walked newdir and the bucket's symlink
+ * into the pool again for each of a shard's ~220 files (0.5-0.65 ms a page
+ * on the bench site, 0.3-0.4 ms with fstatat). */
 static void list_dir(struct gen *g, xmlNodePtr parent, const char *rel, int per_doc, int lang)
 {
 	struct dirent **list = NULL;
-	char dir[4400], path[4700], href[512];
+	char dir[4400], href[512];
 	xmlNodePtr docn = NULL;
 	long long cur = -1;
-	int n;
+	int n, fd;
 
 	snprintf(dir, sizeof dir, "%s/%s", g->newdir, rel);
-	if ((n = scandir(dir, &list, NULL, by_name)) < 0)
+	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
 		return;
+	if ((n = scandirat(fd, ".", &list, NULL, by_name)) < 0) {
+		close(fd);
+		return;
+	}
 	for (int i = 0; i < n; i++) {
 		struct stat sb;
 		xmlNodePtr f;
 
-		snprintf(path, sizeof path, "%s/%s", dir, list[i]->d_name);
-		if (list[i]->d_name[0] == '.' || stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
+		if (list[i]->d_name[0] == '.' || fstatat(fd, list[i]->d_name, &sb, 0) != 0 ||
+		    !S_ISREG(sb.st_mode))
 			goto next;
 		if (per_doc && atoll(list[i]->d_name) != cur) {
 			const struct idoc *d = index_doc(&g->idx, atoll(list[i]->d_name));
@@ -49,6 +58,7 @@ next:
 		free(list[i]);
 	}
 	free(list);
+	close(fd);
 }
 
 int page_catalogue(struct gen *g, int lang, long long shard, struct ob_err *err)

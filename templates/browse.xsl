@@ -1,7 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- /kk/kind/, /kk/year/, /kk/admin/, /kk/region/: the lists of a family. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-                xmlns="http://www.w3.org/1999/xhtml">
+                xmlns="http://www.w3.org/1999/xhtml"
+                xmlns:ob="urn:obgen:strings" exclude-result-prefixes="ob">
   <xsl:import href="common.xsl"/>
 
   <xsl:template match="page" mode="title"><xsl:call-template name="t"><xsl:with-param name="k" select="concat('browse.', current()/@family)"/></xsl:call-template></xsl:template>
@@ -40,7 +41,7 @@
   <xsl:template match="group" mode="name">
     <xsl:choose>
       <xsl:when test="../@family = 'kind'"><xsl:call-template name="t"><xsl:with-param name="k" select="concat('kind.', current()/@id)"/></xsl:call-template></xsl:when>
-      <xsl:when test="../@family = 'year'"><xsl:value-of select="concat(@id, ' ', $S/s[@key='year.suffix'])"/></xsl:when>
+      <xsl:when test="../@family = 'year'"><xsl:value-of select="concat(@id, ' ', ob:t($lang, 'year.suffix'))"/></xsl:when>
       <xsl:when test="@id = 'central'"><xsl:call-template name="t"><xsl:with-param name="k" select="'region.central'"/></xsl:call-template></xsl:when>
       <xsl:otherwise><xsl:value-of select="@name"/></xsl:otherwise>
     </xsl:choose>

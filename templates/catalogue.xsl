@@ -2,7 +2,8 @@
 <!-- /kk/data/: the open data catalogue (site-wide datasets, schemas, links to
      the pages of per-document data); /kk/data/N.html: documents N00..N99. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-                xmlns="http://www.w3.org/1999/xhtml">
+                xmlns="http://www.w3.org/1999/xhtml"
+                xmlns:ob="urn:obgen:strings" exclude-result-prefixes="ob">
   <xsl:import href="common.xsl"/>
 
   <xsl:template match="page" mode="title">
@@ -41,7 +42,7 @@
           <h2 id="h-docs"><xsl:call-template name="t"><xsl:with-param name="k" select="'catalogue.docs'"/></xsl:call-template></h2>
           <ul class="shards">
             <xsl:for-each select="shards/shard">
-              <li><a href="{$base}{@href}"><xsl:value-of select="concat($S/s[@key='catalogue.shard'], ' ', @from, '–', @to)"/></a></li>
+              <li><a href="{$base}{@href}"><xsl:value-of select="concat(ob:t($lang, 'catalogue.shard'), ' ', @from, '–', @to)"/></a></li>
             </xsl:for-each>
           </ul>
         </section>

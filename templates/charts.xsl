@@ -3,7 +3,8 @@
      group and plan against execution of the largest programs, as inline
      SVG followed by the same numbers in a table. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-                xmlns="http://www.w3.org/1999/xhtml">
+                xmlns="http://www.w3.org/1999/xhtml"
+                xmlns:ob="urn:obgen:strings" exclude-result-prefixes="ob">
   <xsl:import href="common.xsl"/>
   <xsl:import href="chart.xsl"/>
 
@@ -13,7 +14,7 @@
 
   <xsl:template match="page" mode="main">
     <h1><xsl:call-template name="t"><xsl:with-param name="k" select="'charts.title'"/></xsl:call-template><xsl:if test="@year"><xsl:value-of select="concat(', ', @year)"/></xsl:if></h1>
-    <nav aria-label="{$S/s[@key='charts.years']}">
+    <nav aria-label="{ob:t($lang, 'charts.years')}">
       <ul class="years">
         <xsl:for-each select="year">
           <li><a href="{$base}{@href}"><xsl:if test="@y = ../@year"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if><xsl:value-of select="@y"/></a></li>
@@ -66,7 +67,7 @@
     <xsl:param name="caption"/>
     <div class="scroll">
       <table class="numbers">
-        <caption><xsl:value-of select="concat($caption, ' (', $S/s[@key='unit.thousand'], ')')"/></caption>
+        <caption><xsl:value-of select="concat($caption, ' (', ob:t($lang, 'unit.thousand'), ')')"/></caption>
         <thead>
           <tr>
             <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'col.code'"/></xsl:call-template></th>

@@ -14,7 +14,10 @@
   <xsl:variable name="other" select="/page/@other"/>
   <xsl:variable name="base" select="/page/@base"/>
   <!-- The <strings> of i18n/LANG.xml, parsed once per run and shared by every
-       page (generator/strings.h); prefer the template "t" or ob:t($lang, KEY). -->
+       page (core/ui_strings.c), for walking a family of strings (js.*).
+       A single string is the template "t" or ob:t($lang, KEY): a path like
+       $S/s[@key = KEY] tests every one of the ~640 strings, ~0.15 ms a
+       lookup, and four of them were 35% of a list page's time. -->
   <xsl:variable name="S" select="ob:strings($lang)"/>
 
   <!-- The layout; each page stylesheet provides mode="title" and mode="main". -->

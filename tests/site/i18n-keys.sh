@@ -3,7 +3,10 @@
 # and ru.xml have the same keys; this checks the templates against them).
 . "$(dirname "$0")/lib.sh"
 
-keys=$(grep -oh "name=\"k\" select=\"'[^']*'\"" "$ROOT"/templates/*.xsl | sed "s/.*select=\"'//; s/'\"//" | sort -u)
+# By the template "t" or by the function ob:t($lang, 'KEY') (which returns ''
+# for a key that does not exist).
+keys=$({ grep -oh "name=\"k\" select=\"'[^']*'\"" "$ROOT"/templates/*.xsl | sed "s/.*select=\"'//; s/'\"//"
+	grep -oh "ob:t(\$lang, '[^']*')" "$ROOT"/templates/*.xsl | sed "s/.*, '//; s/')//"; } | sort -u)
 prefixes=$(grep -oh "concat('[a-z-]*\.', " "$ROOT"/templates/*.xsl | sed "s/concat('//; s/', //" | sort -u)
 missing=0
 for k in $keys; do
