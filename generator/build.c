@@ -199,8 +199,8 @@ out:
 	db_site_end(g->db);
 	units_free(&us);
 	units_lifecycle_free();
-	if (!g->opt.watch || rc != 0)
-		forget(g);
+	if (!g->opt.watch)
+		forget(g);  /* after a failure gen_close has */
 	state_free(&loaded);
 	state_free(&neu);
 	return rc;

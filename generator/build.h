@@ -78,6 +78,30 @@ int state_save(const struct state *s, const char *out, const struct units *us,
                struct ob_err *err);
 void state_free(struct state *s);
 
+/* A directory of the site and the units with files in it (buckets.c). */
+struct bucket {
+	char path[BUCKET_MAX];
+	int leaf, dirty;
+	size_t *units, nunits, cap;
+};
+
+
+/* The buckets of a plan (map: path -> index in b).  map_units fills them
+ * from every unit, or with changed_only from the units whose signature
+ * moved, and then only when the units are the previous build's (1 when they
+ * are not); keys gets each mapped unit's index. */
+struct buckets {
+	struct bucket *b;
+	size_t n;
+	struct map map;
+};
+
+int map_units(struct units *us, const struct state *old, int reuse, int changed_only,
+              struct map *keys, struct buckets *bs);
+void buckets_free(struct buckets *bs);
+/* qsort order of buckets: directories in name order, data first. */
+int bucket_order(const void *a, const void *b);
+
 /* Builds generation gen into out/gen/N from the plan, reusing old; on a
  * prepared generation (a copy of old's links) only what changed.  neu's
  * units get the plan's signatures (taking old's map when only changed
@@ -89,8 +113,12 @@ int publish_build(struct gen *g, struct units *us, struct state *old, struct sta
 int publish_prepare(struct gen *g, long long gen);
 /* Forgets the prepared generation, removing it unless a build took it. */
 void publish_unprepare(struct gen *g);
+/* generation.c */
 int publish_swap(const char *out, long long gen, struct ob_err *err);
 void publish_gc(const char *out, const struct state *keep1, const struct state *keep2);
 long long publish_next_gen(const char *out);
+
+/* rm -rf path, not following symlinks. */
+void gen_rm_rf(const char *path);
 
 #endif

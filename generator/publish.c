@@ -3,13 +3,11 @@
  * leaf bucket a symlink into DIR/pool/.  An unchanged leaf bucket is the
  * previous generation's pool directory, symlinked; a changed one is a new
  * pool directory where unchanged files are hard links and changed units are
- * rendered.  DIR/current then moves to gen/N with one rename(2).  Nothing
- * served is ever modified in place, so a crash leaves the old site served.
- *
- * obgen --watch prepares generation N+1 while it waits: a copy of N's tree
- * of links (publish_prepare).  A build on a prepared generation only
- * replaces the buckets that changed; the links of the rest are made before
- * the change arrives, not after. */
+ * rendered.  DIR/current then moves to gen/N with one rename(2)
+ * (generation.c).  Nothing served is ever modified in place, so a crash
+ * leaves the old site served.  On a generation prepared by obgen --watch
+ * (a copy of N-1's links, generation.c) only the changed buckets are
+ * touched. */
 #define _XOPEN_SOURCE 700
 #include <dirent.h>
 #include <errno.h>
@@ -23,19 +21,13 @@
 
 #include "build.h"
 
-struct bucket {
-	char path[BUCKET_MAX];
-	int leaf, dirty;
-	size_t *units, nunits, cap;
-};
-
 static int rm_one(const char *p, const struct stat *sb, int flag, struct FTW *ftw)
 {
 	(void)sb, (void)ftw;
 	return flag == FTW_DP ? rmdir(p) : unlink(p);
 }
 
-static void rm_rf(const char *path)
+void gen_rm_rf(const char *path)
 {
 	nftw(path, rm_one, 32, FTW_DEPTH | FTW_PHYS);
 }
@@ -55,30 +47,6 @@ int gen_mkdirs(const char *root, const char *rel)
 			p[i] = c;
 		}
 	return 0;
-}
-
-static int bucket_add(struct bucket *b, size_t u)
-{
-	if (b->nunits == b->cap) {
-		size_t cap = b->cap ? b->cap * 2 : 8;
-		size_t *p = realloc(b->units, cap * sizeof *p);
-
-		if (p == NULL)
-			return -1;
-		b->units = p;
-		b->cap = cap;
-	}
-	b->units[b->nunits++] = u;
-	return 0;
-}
-
-/* Directories in name order, data first (jobs_run orders the rendering). */
-static int bucket_order(const void *a, const void *b)
-{
-	const struct bucket *x = a, *y = b;
-	int px = strncmp(x->path, "data", 4) != 0, py = strncmp(y->path, "data", 4) != 0;
-
-	return px != py ? px - py : strcmp(x->path, y->path);
 }
 
 static void pool_name(char *buf, size_t n, const char *bucket, long long gen)
@@ -228,7 +196,7 @@ static int materialize(struct gen *g, struct bucket *b, const struct units *us,
 	if (b->leaf) {
 		pool_name(name, sizeof name, b->path, neu->gen);
 		snprintf(dir, sizeof dir, "%s/pool/%s", g->opt.out, name);
-		rm_rf(dir);  /* left by a crashed build of the same number */
+		gen_rm_rf(dir);  /* left by a crashed build of the same number */
 		if (prepared) {
 			/* The prepared link is the previous pool directory's. */
 			snprintf(olddir, sizeof olddir, "%s/%s", g->newdir, b->path);
@@ -296,88 +264,6 @@ static int drop_gone(const struct gen *g, const struct state *old, const struct 
 		rmdir(path);  /* fails, rightly, while it holds a bucket */
 	}
 	return 0;
-}
-
-/* The buckets of the plan, each with its units (map: path -> index in
- * *bs).  With changed_only, only the buckets of units whose signature
- * moved, and only when the units are those of the previous build (then
- * 1 when they are not). */
-struct buckets {
-	struct bucket *b;
-	size_t n;
-	struct map map;
-};
-
-static int bucket_of(struct buckets *bs, const char *path, size_t unit, int dirty)
-{
-	struct map_entry *be = map_get(&bs->map, path, 1);
-
-	if (be == NULL)
-		return -1;
-	if (be->s == NULL) {
-		struct bucket *p = realloc(bs->b, (bs->n + 1) * sizeof *p);
-
-		if (p == NULL || map_set_str(be, "") != 0)
-			return -1;
-		bs->b = p;
-		memset(&p[bs->n], 0, sizeof p[bs->n]);
-		snprintf(p[bs->n].path, sizeof p[bs->n].path, "%.127s", path);
-		p[bs->n].leaf = bucket_leaf(path);
-		be->u = bs->n++;
-	}
-	bs->b[be->u].dirty |= dirty;
-	return bucket_add(&bs->b[be->u], unit);
-}
-
-static int map_units(struct units *us, const struct state *old, int reuse, int changed_only,
-                     struct map *keys, struct buckets *bs)
-{
-	char bk[UNIT_BUCKETS][BUCKET_MAX];
-	size_t found = 0;
-
-	if (changed_only && us->n != old->units.n)
-		return 1;
-	for (size_t i = 0; i < us->n; i++) {
-		struct unit *u = &us->u[i];
-		struct map_entry *o = reuse ? map_get((struct map *)&old->units, u->key, 0) : NULL;
-		struct map_entry *k;
-
-		if (changed_only && o == NULL)
-			return 1;  /* a unit came (and one went): map them all */
-		found += o != NULL;
-		u->dirty = o == NULL || o->u != u->sig;
-		if (changed_only && !u->dirty)
-			continue;
-		if ((k = map_get(keys, u->key, 1)) == NULL)
-			return -1;
-		k->u = i;
-		for (int n = unit_buckets(u->key, bk), j = 0; j < n; j++)
-			if (bucket_of(bs, bk[j], i, u->dirty) != 0)
-				return -1;
-	}
-	/* A unit gone since the previous build leaves files to drop. */
-	for (size_t i = 0; reuse && found < old->units.n && i < old->units.cap; i++) {
-		const char *key = old->units.e[i].key;
-
-		if (key == NULL || map_get(keys, key, 0) != NULL)
-			continue;
-		for (int n = unit_buckets(key, bk), j = 0; j < n; j++) {
-			struct map_entry *be = map_get(&bs->map, bk[j], 0);
-
-			if (be != NULL)
-				bs->b[be->u].dirty = 1;
-		}
-	}
-	return 0;
-}
-
-static void buckets_free(struct buckets *bs)
-{
-	for (size_t i = 0; i < bs->n; i++)
-		free(bs->b[i].units);
-	free(bs->b);
-	map_free(&bs->map);
-	memset(bs, 0, sizeof *bs);
 }
 
 /* What the next build compares against: every unit's signature.  The map
@@ -481,155 +367,4 @@ out:
 	buckets_free(&bs);
 	map_free(&keys);
 	return rc;
-}
-
-/* gen/FROM/rel copied into gen/TO/rel: directories made (and recorded),
- * files and symlinks hard-linked (a symlink keeps its relative target,
- * right at the same depth). */
-static int clone_dir(struct gen *g, const char *from, const char *to, const char *rel)
-{
-	char src[4400], dst[4400], sub[1024];
-	struct dirent *e;
-	DIR *d;
-	int rc = 0;
-
-	snprintf(src, sizeof src, "%s/%s", from, rel);
-	snprintf(dst, sizeof dst, "%s/%s", to, rel);
-	if ((d = opendir(src)) == NULL || (mkdir(dst, 0755) != 0 && errno != EEXIST))
-		goto fail;
-	if (*rel != '\0') {
-		char **p = realloc(g->prep_dirs, (g->prep_ndirs + 1) * sizeof *p);
-
-		if (p == NULL || (p[g->prep_ndirs] = strdup(rel)) == NULL) {
-			g->prep_dirs = p != NULL ? p : g->prep_dirs;
-			goto fail;
-		}
-		g->prep_dirs = p;
-		g->prep_ndirs++;
-	}
-	while (rc == 0 && (e = readdir(d)) != NULL) {
-		if (e->d_name[0] == '.')
-			continue;
-		snprintf(sub, sizeof sub, "%s%s%s", rel, *rel ? "/" : "", e->d_name);
-		if (e->d_type == DT_DIR) {
-			rc = clone_dir(g, from, to, sub);
-		} else {
-			snprintf(src, sizeof src, "%s/%s", from, sub);
-			snprintf(dst, sizeof dst, "%s/%s", to, sub);
-			rc = linkat(AT_FDCWD, src, AT_FDCWD, dst, 0);
-		}
-	}
-	closedir(d);
-	return rc;
-fail:
-	if (d != NULL)
-		closedir(d);
-	return -1;
-}
-
-void publish_unprepare(struct gen *g)
-{
-	char path[4200];
-
-	if (g->prep_gen > 0) {
-		snprintf(path, sizeof path, "%s/gen/%lld", g->opt.out, g->prep_gen);
-		rm_rf(path);
-	}
-	for (size_t i = 0; i < g->prep_ndirs; i++)
-		free(g->prep_dirs[i]);
-	free(g->prep_dirs);
-	g->prep_dirs = NULL;
-	g->prep_ndirs = 0;
-	g->prep_gen = g->prep_from = 0;
-}
-
-int publish_prepare(struct gen *g, long long gen)
-{
-	char from[4200], to[4200];
-
-	publish_unprepare(g);
-	snprintf(from, sizeof from, "%s/gen/%lld", g->opt.out, gen);
-	snprintf(to, sizeof to, "%s/gen/%lld", g->opt.out, gen + 1);
-	rm_rf(to);  /* left by an earlier process */
-	g->prep_gen = gen + 1;
-	if (clone_dir(g, from, to, "") != 0) {
-		publish_unprepare(g);
-		return -1;
-	}
-	g->prep_from = gen;
-	return 0;
-}
-
-int publish_swap(const char *out, long long gen, struct ob_err *err)
-{
-	char target[64], tmp[4200], cur[4200];
-
-	snprintf(target, sizeof target, "gen/%lld", gen);
-	snprintf(tmp, sizeof tmp, "%s/current.tmp", out);
-	snprintf(cur, sizeof cur, "%s/current", out);
-	unlink(tmp);
-	if (symlink(target, tmp) != 0 || rename(tmp, cur) != 0) {
-		ob_err_set(err, "io", 0, "%s: %s", cur, strerror(errno));
-		return -1;
-	}
-	return 0;
-}
-
-long long publish_next_gen(const char *out)
-{
-	char path[4200];
-	struct dirent *e;
-	long long max = 0;
-	DIR *d;
-
-	snprintf(path, sizeof path, "%s/gen", out);
-	if ((d = opendir(path)) == NULL)
-		return 1;
-	while ((e = readdir(d)) != NULL)
-		if (atoll(e->d_name) > max)
-			max = atoll(e->d_name);
-	closedir(d);
-	return max + 1;
-}
-
-/* Keeps the generations of keep1 and keep2 (the one just published and the
- * one before it, which a reader may still be walking) and their pool. */
-void publish_gc(const char *out, const struct state *keep1, const struct state *keep2)
-{
-	char path[4200], p[4500];
-	struct map used = { 0 };
-	struct dirent *e;
-	DIR *d;
-
-	snprintf(path, sizeof path, "%s/gen", out);
-	if ((d = opendir(path)) != NULL) {
-		while ((e = readdir(d)) != NULL) {
-			long long n = atoll(e->d_name);
-
-			if (e->d_name[0] == '.' || n == keep1->gen || n == keep2->gen)
-				continue;
-			snprintf(p, sizeof p, "%s/%s", path, e->d_name);
-			rm_rf(p);
-		}
-		closedir(d);
-	}
-	for (int k = 0; k < 2; k++) {
-		const struct map *m = k ? &keep2->buckets : &keep1->buckets;
-
-		for (size_t i = 0; i < m->cap; i++)
-			if (m->e[i].s != NULL && map_get(&used, m->e[i].s, 1) == NULL)
-				goto out;  /* out of memory: keep everything */
-	}
-	snprintf(path, sizeof path, "%s/pool", out);
-	if ((d = opendir(path)) == NULL)
-		goto out;
-	while ((e = readdir(d)) != NULL) {
-		if (e->d_name[0] == '.' || map_get(&used, e->d_name, 0) != NULL)
-			continue;
-		snprintf(p, sizeof p, "%s/%s", path, e->d_name);
-		rm_rf(p);
-	}
-	closedir(d);
-out:
-	map_free(&used);
 }
