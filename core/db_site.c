@@ -10,7 +10,7 @@ enum {
 	Q_BEGIN, Q_END, Q_SEQ, Q_LEVELS, Q_REGIONS, Q_ADMINS, Q_FGROUPS, Q_PROGRAMS,
 	Q_DOCS, Q_DOC, Q_PARTS, Q_INDICATORS, Q_EXECUTION, Q_LINES, Q_CELLS, Q_ATTACH,
 	Q_DOC_XML, Q_BLOB, Q_PROG_IND, Q_PROG_EXEC, Q_FGROUP_TOTALS, Q_PROG_TOTALS,
-	Q_BUDGET_LINES, Q_DOCS_SINCE, Q_CENSUS, Q_REF_SEQ, Q_COUNT_
+	Q_BUDGET_LINES, Q_DOCS_SINCE, Q_CENSUS, Q_REF_SEQ, Q_COMPLIANCE_SEQ, Q_COUNT_
 };
 
 /* Public means anything but a draft. */
@@ -51,6 +51,7 @@ static const char *const sql[Q_COUNT_] = {
 	 * b-tree's count, the last rowid (NULL, no documents, reads as 0). */
 	[Q_CENSUS] = "SELECT (SELECT count(*) FROM documents), (SELECT max(id) FROM documents)",
 	[Q_REF_SEQ] = "SELECT value FROM meta WHERE key = 'ref_seq'",
+	[Q_COMPLIANCE_SEQ] = "SELECT value FROM meta WHERE key = 'compliance_seq'",
 	[Q_PARTS] = "SELECT id, ifnull(parent_id, 0), ord, key, title_kk, title_ru, text_kk, text_ru "
 	            "FROM parts WHERE doc_id = ?1 AND removed_in IS NULL ORDER BY ord, id",
 	[Q_INDICATORS] = "SELECT " IND_COLS " FROM indicators i JOIN documents d ON d.id = i.doc_id "
@@ -384,6 +385,11 @@ int db_site_census(struct db_site *s, struct site_census *c, struct ob_err *err)
 long long db_site_ref_seq(struct db_site *s)
 {
 	return meta_value(s, Q_REF_SEQ);
+}
+
+long long db_site_compliance_seq(struct db_site *s)
+{
+	return meta_value(s, Q_COMPLIANCE_SEQ);
 }
 
 int db_site_doc(struct db_site *s, long long id, int (*fn)(const struct site_doc *, void *),

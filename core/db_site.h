@@ -116,6 +116,11 @@ long long db_site_seq(struct db_site *s);
  * subprograms; schema/010_ref_seq.sql).  -1 on error or when the database
  * predates the migration (the caller must then assume a change). */
 long long db_site_ref_seq(struct db_site *s);
+/* meta.compliance_seq: the seq of the last transaction that changed what
+ * the compliance record reads (core/db_compliance.h: the documents' dates,
+ * statuses and keys, the calendar; schema/012_compliance_seq.sql).  -1 as
+ * db_site_ref_seq. */
+long long db_site_compliance_seq(struct db_site *s);
 
 /* Each calls fn per row and stops when fn returns non-zero (that value is
  * returned); -1 on a database error. */

@@ -37,9 +37,11 @@ static void phase(double *t, const char *name)
 	*t = now;
 }
 
-/* The reference data and the index, read again by the next build. */
+/* The reference data, the index and the compliance record, read again by
+ * the next build. */
 static void forget(struct gen *g)
 {
+	units_lifecycle_free();
 	index_free(&g->idx);
 	ref_free(&g->ref);
 	g->idx_seq = g->ref_seq = 0;
@@ -198,7 +200,6 @@ out:
 		gen_close(g);  /* a failed build may have left the kept state half-used */
 	db_site_end(g->db);
 	units_free(&us);
-	units_lifecycle_free();
 	if (!g->opt.watch)
 		forget(g);  /* after a failure gen_close has */
 	state_free(&loaded);

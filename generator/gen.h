@@ -67,6 +67,10 @@ struct idoc {
 	int kind, year, version;
 	int in_discussion;  /* status is "in-discussion": on the discussion list */
 	char *number, *posted, *status, *discussion_end, *title[GEN_LANGS];
+	/* The signature of what a page shows of a document it lists (its
+	 * header: x_doc_ref and the press release's program), unlike seq,
+	 * which moves with any change to the document or its parts. */
+	uint64_t head;
 };
 /* A list of documents shown over pages: a kind, a year, an administrator, a
  * region, the documents in discussion. */

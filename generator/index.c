@@ -33,6 +33,22 @@ void index_idoc_free(struct idoc *d)
 	free(d->title[0]), free(d->title[1]);
 }
 
+static uint64_t sig_opt(uint64_t h, const char *s)
+{
+	return s != NULL ? sig_str(sig_int(h, 1), s) : sig_int(h, 0);
+}
+
+/* struct idoc's head: every field of it but seq and version. */
+static uint64_t head_sig(const struct idoc *d)
+{
+	uint64_t h = sig_int(sig_int(sig_int(SIG_INIT, d->id), d->kind), d->year);
+
+	h = sig_int(sig_int(h, d->admin_id), d->program_id);
+	h = sig_opt(sig_opt(sig_opt(h, d->number), d->posted), d->status);
+	h = sig_opt(h, d->discussion_end);
+	return sig_opt(sig_opt(h, d->title[0]), d->title[1]);
+}
+
 /* Appends d; a draft (index_refresh's rows only) as its id alone, kind -1. */
 int index_on_doc(const struct site_doc *d, void *arg)
 {
@@ -59,6 +75,7 @@ int index_on_doc(const struct site_doc *d, void *arg)
 	                    .status = dup(d->status), .discussion_end = dup(d->discussion_end),
 	                    .title = { dup(d->title[0]), dup(d->title[1]) },
 	                    .in_discussion = strcmp(d->status, "in-discussion") == 0 };
+	c->head = head_sig(c);
 	return c->kind < 0 ? -1 : 0;
 }
 

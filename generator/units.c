@@ -41,9 +41,16 @@ struct unit *units_add_key(struct units *us, int type, uint64_t sig, const char 
 	return add(us, type, sig, "%s", key);
 }
 
+/* A page that shows a document's content: any change to it. */
 static uint64_t sig_doc(uint64_t h, const struct idoc *d)
 {
 	return sig_int(sig_int(h, d->id), d->seq);
+}
+
+/* A page that lists a document: its header (struct idoc's head). */
+static uint64_t sig_head(uint64_t h, const struct idoc *d)
+{
+	return sig_int(h, (long long)d->head);
 }
 
 static int lists(struct gen *g, struct units *us)
@@ -73,7 +80,7 @@ static int lists(struct gen *g, struct units *us)
 			char name[24];
 
 			for (size_t k = (p - 1) * GEN_PAGE_SIZE; k < gr->ndocs && k < p * GEN_PAGE_SIZE; k++)
-				h = sig_doc(h, gr->docs[k]);
+				h = sig_head(h, gr->docs[k]);
 			if (p == 1)
 				snprintf(name, sizeof name, "index");
 			else
@@ -98,9 +105,9 @@ static uint64_t home_sig(const struct index *x)
 	uint64_t h = sig_int(SIG_INIT, (long long)disc->ndocs);
 
 	for (size_t i = 0; i < disc->ndocs && i < GEN_HOME_ITEMS; i++)
-		h = sig_doc(h, disc->docs[i]);
+		h = sig_head(h, disc->docs[i]);
 	for (size_t i = 0; i < n; i++)
-		h = sig_doc(h, latest[i]);
+		h = sig_head(h, latest[i]);
 	for (size_t i = 0; i < nd; i++)
 		h = sig_int(sig_int(sig_int(sig_int(h, dl[i].kind), dl[i].year), dl[i].posted), dl[i].late);
 	return h;

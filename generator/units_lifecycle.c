@@ -2,13 +2,15 @@
  * signature covers:
  *   doc/ID-report      a final report (P-17): frozen once stored, so its id,
  *                      date, size and appendix;
- *   doc/ID-press       a press release (P-12): the document's header fields;
+ *   doc/ID-press       a press release (P-12): the document's header fields
+ *                      (struct idoc's head);
  *   press/index, press/N  the press list, GEN_PAGE_SIZE a page;
  *   home/atom          the Atom feeds: their FEED_ENTRIES entries;
  *   compliance/index, compliance/RULE  the compliance pages: today and
  *                      every row's due date and status.
  * The keys follow the layout of generator/layout.c: a file's unit is its
  * bucket plus its name up to the first dot. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,7 +22,16 @@
 
 /* Read once per build, before the render threads start; only read after. */
 static struct ob_date today_v;
-static struct compliance *compliance_v;
+
+/* The compliance record, its pages' signatures, and what it was read
+ * from.  obgen --watch keeps it between builds while none of that changed
+ * (plan_compliance); a one-shot build frees it at the end (build.c). */
+static struct {
+	struct compliance *record;
+	long long seq;                       /* meta.seq of its snapshot */
+	struct ob_date today;
+	uint64_t sig[DEADLINE_RULES + 1];    /* by rule; [0]: the day alone */
+} kept;
 
 struct ob_date lifecycle_today(void)
 {
@@ -29,13 +40,13 @@ struct ob_date lifecycle_today(void)
 
 const struct compliance *lifecycle_compliance(void)
 {
-	return compliance_v;
+	return kept.record;
 }
 
 void units_lifecycle_free(void)
 {
-	compliance_free(compliance_v);
-	compliance_v = NULL;
+	compliance_free(kept.record);
+	memset(&kept, 0, sizeof kept);
 }
 
 static struct unit *push(struct units *us, int type, uint64_t sig, const char *key, long long n)
@@ -69,16 +80,6 @@ static int on_report(const struct final_report *r, void *arg)
 	return 0;
 }
 
-/* What a press release shows of its document. */
-static uint64_t press_sig(const struct idoc *d)
-{
-	uint64_t h = sig_int(sig_int(sig_int(SIG_INIT, d->id), d->kind), d->year);
-
-	h = sig_int(sig_int(h, d->admin_id), d->program_id);
-	h = sig_str(sig_str(sig_str(h, d->number), d->posted), d->discussion_end ? d->discussion_end : "");
-	return sig_str(sig_str(h, d->title[0]), d->title[1]);
-}
-
 static int plan_press(struct gen *g, struct units *us)
 {
 	const struct idoc **docs = NULL;
@@ -92,7 +93,7 @@ static int plan_press(struct gen *g, struct units *us)
 	pages = n == 0 ? 1 : (n + GEN_PAGE_SIZE - 1) / GEN_PAGE_SIZE;
 	for (size_t i = 0; i < n; i++) {
 		snprintf(key, sizeof key, "doc/%lld-press", docs[i]->id);
-		if (push(us, U_PRESS, sig[i] = press_sig(docs[i]), key, docs[i]->id) == NULL)
+		if (push(us, U_PRESS, sig[i] = docs[i]->head, key, docs[i]->id) == NULL)
 			goto out;
 	}
 	for (size_t p = 1; p <= pages; p++) {
@@ -125,7 +126,7 @@ static int plan_feed(struct gen *g, struct units *us, struct ob_err *err)
 	if (feed_entries(g, e, &n, err) != 0)
 		return -1;
 	for (size_t i = 0; i < n; i++)
-		h = sig_int(sig_str(sig_int(h, e[i].type), e[i].date), (long long)press_sig(e[i].d));
+		h = sig_int(sig_str(sig_int(h, e[i].type), e[i].date), (long long)e[i].d->head);
 	if (push(us, U_FEED, h, "home/atom", 0) == NULL)
 		return ob_err_set(err, "io", 0, "out of memory"), -1;
 	return 0;
@@ -136,29 +137,36 @@ static uint64_t sig_date(uint64_t h, struct ob_date d)
 	return sig_int(sig_int(sig_int(h, d.y), d.m), d.d);
 }
 
-/* One signature per rule page and one for the summary over all rules. */
-static int plan_compliance(struct gen *g, struct units *us, struct ob_err *err)
+/* The record still describes the snapshot being built: nothing it reads
+ * changed since the one it was read from (schema/012_compliance_seq.sql,
+ * 010_ref_seq.sql), and the statuses are for the same day. */
+static int kept_valid(struct gen *g)
 {
-	static const int rules[] = { DEADLINE_P5, DEADLINE_P7, DEADLINE_P10, DEADLINE_G };
+	long long seq = db_site_compliance_seq(g->db);
+
+	return kept.record != NULL && seq >= 0 && seq <= kept.seq && date_cmp(kept.today, today_v) == 0 &&
+	       !ref_changed_since(g->db, kept.seq);
+}
+
+/* Reads the record and signs it: one signature per rule page. */
+static int load_compliance(struct gen *g, struct ob_err *err)
+{
 	struct calendar *cal = calendar_new();
-	struct compliance *c;
-	uint64_t h[DEADLINE_RULES + 1], all;
-	char key[64];
 	int rc = -1;
 
-	/* Loaded once per build: the signatures here, and the pages render
-	 * from the same record (lifecycle_compliance) instead of loading it
-	 * again each. */
 	units_lifecycle_free();
-	if (cal == NULL || db_calendar_load(g->st, cal, err) != 0 ||
-	    db_compliance_load(g->st, cal, today_v, &compliance_v, err) != 0)
+	if (cal == NULL) {
+		ob_err_set(err, "io", 0, "out of memory");
 		goto out;
-	c = compliance_v;
+	}
+	if (db_calendar_load(g->st, cal, err) != 0 ||
+	    db_compliance_load(g->st, cal, today_v, &kept.record, err) != 0)
+		goto out;
 	for (int r = 0; r <= DEADLINE_RULES; r++)
-		h[r] = sig_date(SIG_INIT, today_v);
-	for (size_t i = 0; i < c->nrows; i++) {
-		const struct compliance_row *w = &c->rows[i];
-		uint64_t *x = &h[w->rule];
+		kept.sig[r] = sig_date(SIG_INIT, today_v);
+	for (size_t i = 0; i < kept.record->nrows; i++) {
+		const struct compliance_row *w = &kept.record->rows[i];
+		uint64_t *x = &kept.sig[w->rule];
 
 		*x = sig_int(sig_int(sig_int(*x, (long long)w->admin), w->doc_id), w->program_id);
 		*x = sig_str(sig_str(sig_str(*x, w->number), w->doc_status), w->period);
@@ -166,22 +174,44 @@ static int plan_compliance(struct gen *g, struct units *us, struct ob_err *err)
 		*x = sig_int(sig_int(*x, w->status.state), w->status.late_days);
 		*x = sig_str(*x, w->err_code);
 	}
-	all = h[0];
+	kept.seq = g->seq;
+	kept.today = today_v;
+	rc = 0;
+out:
+	calendar_free(cal);
+	return rc;
+}
+
+/* One unit per rule page and one for the summary over all rules.  The
+ * pages render from the same record (lifecycle_compliance). */
+static int plan_compliance(struct gen *g, struct units *us, struct ob_err *err)
+{
+	static const int rules[] = { DEADLINE_P5, DEADLINE_P7, DEADLINE_P10, DEADLINE_G };
+	uint64_t all;
+	char key[64];
+
+	double t0 = gen_now_ms();
+
+	if (kept_valid(g)) {
+		if (gen_profile())
+			fprintf(stderr, "obgen: profile: compliance record kept\n");
+	} else if (load_compliance(g, err) != 0) {
+		return -1;
+	} else if (gen_profile()) {
+		fprintf(stderr, "obgen: profile: compliance record read in %.1f ms\n", gen_now_ms() - t0);
+	}
+	all = kept.sig[0];
 	for (size_t r = 0; r < sizeof rules / sizeof rules[0]; r++) {
 		snprintf(key, sizeof key, "compliance/%s", compliance_page_name(rules[r]));
-		all = sig_int(all, (long long)h[rules[r]]);
-		if (push(us, U_COMPLIANCE, h[rules[r]], key, rules[r]) == NULL)
+		all = sig_int(all, (long long)kept.sig[rules[r]]);
+		if (push(us, U_COMPLIANCE, kept.sig[rules[r]], key, rules[r]) == NULL)
 			goto oom;
 	}
 	if (push(us, U_COMPLIANCE, all, "compliance/index", 0) == NULL)
 		goto oom;
-	rc = 0;
-	goto out;
+	return 0;
 oom:
-	ob_err_set(err, "io", 0, "out of memory");
-out:
-	calendar_free(cal);
-	return rc;
+	return ob_err_set(err, "io", 0, "out of memory"), -1;
 }
 
 int units_plan_lifecycle(struct gen *g, struct units *us, struct ob_err *err)

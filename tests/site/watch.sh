@@ -79,6 +79,23 @@ check "... is byte-identical to the watcher's, which rebuilt the changed units' 
 	diff -r "$TMP/out/current/" "$TMP/full/current/"
 check "... (the watcher mapped only the changed units to their buckets)" \
 	grep -q 'changed units mapped' "$TMP/profile"
+
+# The compliance record (P-5, P-7, P-10, G) is kept between builds while
+# nothing it reads changed (schema/012_compliance_seq.sql): a title is not
+# among its inputs, a status and a posting date are.
+n=$(gen)
+change "$TMP/site.db" "UPDATE documents SET title_kk = 'Қайта өзгертілді (синтетикалық)', seq = $SEQ WHERE id = 2"
+check "a changed title is published" published "$n"
+check "... with the compliance record kept" grep -q 'compliance record kept' "$TMP/profile"
+n=$(gen)
+before=$(md5sum <"$TMP/out/current/ru/compliance/p-5.html")
+change "$TMP/site.db" "UPDATE documents SET status = 'published', posted = '2026-07-20', seq = $SEQ WHERE id = 8"
+check "statements posted again are published" published "$n"
+check "... with the compliance record read again" test "$(grep -c 'compliance record read' "$TMP/profile")" -eq 2
+check "... and the P-5 page changed" test "$(md5sum <"$TMP/out/current/ru/compliance/p-5.html")" != "$before"
+rm -rf "$TMP/full"
+check "a full build of that database" build "$TMP/site.db" "$TMP/full" --full
+check "... is byte-identical to the watcher's" diff -r "$TMP/out/current/" "$TMP/full/current/"
 kill "$pid"
 wait "$pid"
 finish

@@ -2,8 +2,10 @@
  * 3.8): after any change to the documents, index_refresh from the previous
  * snapshot gives exactly what index_load gives from scratch (every field of every
  * document, the years, every list in its order) and reads only the changed
- * rows; and the store's meta.ref_seq (schema/010_ref_seq.sql) tells the
- * generator when the reference data changed. */
+ * rows; a document's head moves with what a list shows of it only; and the
+ * store's meta.ref_seq (schema/010_ref_seq.sql) and meta.compliance_seq
+ * (012) tell the generator when the reference data and the inputs of the
+ * compliance record changed. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -116,6 +118,7 @@ static void same_index(const struct index *x, const struct index *y)
 		assert_int_equal(a->year, b->year);
 		assert_int_equal(a->version, b->version);
 		assert_int_equal(a->in_discussion, b->in_discussion);
+		assert_true(a->head == b->head);
 		same_str(a->number, b->number, "number", a->id);
 		same_str(a->posted, b->posted, "posted", a->id);
 		same_str(a->status, b->status, "status", a->id);
@@ -433,6 +436,109 @@ static void test_ref_seq(void **state)
 	doc_schemas_free();
 }
 
+/* ---- struct idoc's head: what a list shows of a document ---- */
+
+static void test_head(void **state)
+{
+	struct ctx *c = *state;
+	uint64_t head = doc(c, 2)->head, other = doc(c, 10)->head;
+	long long seq = doc(c, 2)->seq;
+
+	/* A part's text is not on any list: seq moves, the head stays. */
+	change(c, "UPDATE parts SET text_ru = 'Новый текст (синтетические данные)' WHERE id = 2; "
+	          "UPDATE documents SET seq = " SEQ " WHERE id = 2;");
+	refresh(c, 2, 1);
+	assert_true(doc(c, 2)->seq > seq);
+	assert_true(doc(c, 2)->head == head);
+	/* Each field a list shows moves it, and only this document's. */
+	change(c, "UPDATE documents SET title_kk = 'Жаңа атау (синтетикалық)', seq = " SEQ " WHERE id = 2;");
+	refresh(c, 2, 1);
+	assert_true(doc(c, 2)->head != head);
+	assert_true(doc(c, 10)->head == other);
+	head = doc(c, 2)->head;
+	change(c, "UPDATE documents SET status = 'discussion-closed', seq = " SEQ " WHERE id = 2;");
+	refresh(c, 2, 1);
+	assert_true(doc(c, 2)->head != head);
+	head = doc(c, 2)->head;
+	change(c, "UPDATE documents SET discussion_end = NULL, seq = " SEQ " WHERE id = 2;");
+	refresh(c, 2, 1);
+	assert_true(doc(c, 2)->head != head);
+}
+
+/* ---- meta.compliance_seq ---- */
+
+static long long meta(struct ctx *c, const char *key)
+{
+	sqlite3_stmt *s;
+	long long v = -1;
+
+	assert_int_equal(sqlite3_prepare_v2(store_db(c->w), "SELECT value FROM meta WHERE key = ?1", -1,
+	                                    &s, NULL), SQLITE_OK);
+	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return v;
+}
+
+/* Moves with what the compliance record reads (schema/012_compliance_seq.sql;
+ * P-5, P-7, P-10, G), and with nothing else. */
+static void test_compliance_seq(void **state)
+{
+	struct ctx *c = *state;
+	long long kept = meta(c, "compliance_seq");
+
+	assert_true(kept > 0);
+	assert_int_equal(db_site_compliance_seq(c->db), kept);
+	/* Texts, parts, and the documents of other kinds: not its inputs. */
+	change(c, "UPDATE documents SET title_ru = 'Другое (синтетические данные)', seq = " SEQ
+	          " WHERE id IN (2, 3);");
+	change(c, "UPDATE parts SET text_kk = 'Басқа (синтетикалық)' WHERE id = 2;");
+	change(c, "UPDATE documents SET posted = '2026-01-16', status = 'archived' WHERE id = 4;");
+	/* Every column it reads, rewritten to the same value (as an import
+	 * of a new version does): no change either. */
+	change(c, "UPDATE documents SET number = number, status = status, posted = posted, "
+	          "received = received, period = period, year = year, admin_id = admin_id, "
+	          "program_id = program_id, kind = kind WHERE id = 3;");
+	assert_true(meta(c, "seq") > kept + 3);
+	assert_int_equal(db_site_compliance_seq(c->db), kept);
+
+	static const char *const moves[] = {
+		"UPDATE documents SET posted = '2026-04-06' WHERE id = 3;",           /* P-10 */
+		"UPDATE documents SET status = 'archived' WHERE id = 8;",             /* P-5 */
+		"UPDATE documents SET received = '2025-09-16' WHERE id = 6;",         /* P-7 */
+		"UPDATE documents SET period = '2025-10' WHERE id = 7;",              /* G */
+		"UPDATE documents SET program_id = 2 WHERE id = 1;",                  /* a passport: P-10 owed */
+		"UPDATE documents SET year = 2024 WHERE id = 10;",
+		"UPDATE documents SET admin_id = 2 WHERE id = 10;",
+		"UPDATE documents SET number = 'IR-2025-225-009' WHERE id = 3;",
+		"UPDATE documents SET kind = 'budget-report' WHERE id = 6;",          /* leaves the kinds */
+		"UPDATE documents SET kind = 'audit-result' WHERE id = 6;",           /* and comes back */
+		"DELETE FROM documents WHERE id = 9;",
+		"INSERT INTO documents (id, number, kind, year, admin_id, posted, status, title_kk, "
+		"title_ru, seq) VALUES (12, 'GR-2025-12', 'grant-report', 2025, 2, '2026-01-10', "
+		"'published', 'Грант (синтетикалық)', 'Грант (синтетические данные)', 1);",
+		"INSERT INTO calendar_years VALUES (2031, 'test', '2026-11-29');",
+		"INSERT INTO calendar_days (date, year, kind, name_kk, name_ru) VALUES "
+		"('2031-01-01', 2031, 'holiday', 'Жаңа жыл', 'Новый год');",
+		"UPDATE calendar_days SET kind = 'dayoff' WHERE date = '2031-01-01';",
+		"DELETE FROM calendar_days WHERE date = '2031-01-01';",
+		"DELETE FROM calendar_years WHERE year = 2031;",
+	};
+	for (size_t i = 0; i < sizeof moves / sizeof moves[0]; i++) {
+		change(c, moves[i]);
+		if (db_site_compliance_seq(c->db) != meta(c, "seq"))
+			fail_msg("compliance_seq did not move with: %s", moves[i]);
+	}
+	/* A budget report is not among its inputs, whatever changes. */
+	kept = meta(c, "compliance_seq");
+	change(c, "UPDATE documents SET posted = '2026-01-20', year = 2024 WHERE id = 4;");
+	change(c, "INSERT INTO documents (id, number, kind, year, admin_id, posted, status, title_kk, "
+	          "title_ru, seq) VALUES (13, 'BR-2026-01', 'budget-report', 2026, 2, '2026-02-10', "
+	          "'published', 'Есеп (синтетикалық)', 'Отчет (синтетические данные)', 1);");
+	assert_int_equal(db_site_compliance_seq(c->db), kept);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -442,6 +548,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_new_reference, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_deleted, setup, teardown),
 		cmocka_unit_test(test_ref_seq),
+		cmocka_unit_test_setup_teardown(test_head, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_compliance_seq, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
