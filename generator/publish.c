@@ -116,27 +116,32 @@ static int unchanged(const struct keys *ks, const char *key)
  * generation) the files of units that changed or are gone. */
 static int sweep(const char *dir, const char *bucket, const struct keys *ks, const char *to)
 {
-	char key[256], from[4800], path[4800];
+	char key[256];
 	struct dirent *e;
 	DIR *d = opendir(dir);
-	int rc = 0;
+	int rc = 0, tofd = -1;
 
 	if (d == NULL)
 		return 0;
+	/* Names relative to the two open directories: a full path walked
+	 * DIR/pool/NAME again for every file. */
+	if (to != NULL && (tofd = open(to, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0) {
+		closedir(d);
+		return -1;
+	}
 	while (rc == 0 && (e = readdir(d)) != NULL) {
 		if (e->d_type != DT_REG)
 			continue;
 		bucket_unit_key(bucket, e->d_name, key, sizeof key);
 		if (unchanged(ks, key) != (to != NULL))
 			continue;
-		snprintf(from, sizeof from, "%s/%s", dir, e->d_name);
-		if (to != NULL) {
-			snprintf(path, sizeof path, "%s/%s", to, e->d_name);
-			rc = link(from, path);
-		} else {
-			rc = unlink(from);
-		}
+		if (to != NULL)
+			rc = linkat(dirfd(d), e->d_name, tofd, e->d_name, 0);
+		else
+			rc = unlinkat(dirfd(d), e->d_name, 0);
 	}
+	if (tofd >= 0)
+		close(tofd);
 	closedir(d);
 	return rc;
 }
