@@ -34,6 +34,9 @@ struct units {
 int units_plan(struct gen *g, struct units *us, struct ob_err *err);
 /* Appends a unit (for planners outside units.c); NULL when out of memory. */
 struct unit *units_add_key(struct units *us, int type, uint64_t sig, const char *key);
+/* The key PREFIX ID SUFFIX, and u->n = id. */
+struct unit *units_add_id(struct units *us, int type, uint64_t sig, const char *prefix,
+                          long long id, const char *suffix);
 void units_free(struct units *us);
 /* The buckets (directories relative to the site root) of the unit key. */
 int unit_buckets(const char *key, char out[UNIT_BUCKETS][BUCKET_MAX]);

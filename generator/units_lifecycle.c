@@ -91,11 +91,9 @@ static int plan_press(struct gen *g, struct units *us)
 	if (press_docs(g, &docs, &n) != 0 || (sig = malloc((n + 1) * sizeof *sig)) == NULL)
 		goto out;
 	pages = n == 0 ? 1 : (n + GEN_PAGE_SIZE - 1) / GEN_PAGE_SIZE;
-	for (size_t i = 0; i < n; i++) {
-		snprintf(key, sizeof key, "doc/%lld-press", docs[i]->id);
-		if (push(us, U_PRESS, sig[i] = docs[i]->head, key, docs[i]->id) == NULL)
+	for (size_t i = 0; i < n; i++)
+		if (units_add_id(us, U_PRESS, sig[i] = docs[i]->head, "doc/", docs[i]->id, "-press") == NULL)
 			goto out;
-	}
 	for (size_t p = 1; p <= pages; p++) {
 		uint64_t h = sig_int(sig_int(sig_int(SIG_INIT, (long long)n), (long long)pages), (long long)p);
 		struct unit *u;
