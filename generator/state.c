@@ -106,5 +106,6 @@ void state_free(struct state *s)
 {
 	map_free(&s->units);
 	map_free(&s->buckets);
+	units_free(&s->plan);
 	memset(s, 0, sizeof *s);
 }

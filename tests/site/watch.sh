@@ -86,6 +86,8 @@ check "... (the watcher mapped only the changed units to their buckets)" \
 n=$(gen)
 change "$TMP/site.db" "UPDATE documents SET title_kk = 'Қайта өзгертілді (синтетикалық)', seq = $SEQ WHERE id = 2"
 check "a changed title is published" published "$n"
+check "... with the change (the plan compared unit by unit with the kept one)" \
+	grep -q 'Қайта өзгертілді' "$TMP/out/current/kk/doc/0/2.html"
 check "... with the compliance record kept" grep -q 'compliance record kept' "$TMP/profile"
 n=$(gen)
 before=$(md5sum <"$TMP/out/current/ru/compliance/p-5.html")
