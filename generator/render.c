@@ -188,16 +188,26 @@ static void *link_work(void *arg)
 	return NULL;
 }
 
+/* The stylesheet of each type of unit that has a page of its own. */
+static const char *const sheets[] = {
+	[U_ROOT] = "root", [U_HOME] = "home", [U_BROWSE] = "browse", [U_LIST] = "list",
+	[U_DOC] = "doc", [U_PROGRAMS] = "programs", [U_PROGRAM] = "program",
+	[U_CHARTS] = "charts", [U_CATALOGUE] = "catalogue",
+};
+
+int jobs_prepare_all(struct gen *g, struct ob_err *err)
+{
+	for (size_t t = 0; t < sizeof sheets / sizeof sheets[0]; t++)
+		if (sheets[t] != NULL && xsl_prepare(g->xsl, sheets[t], err) != 0)
+			return -1;
+	return 0;
+}
+
 int jobs_run(struct gen *g, const struct units *us, struct jobs *js, int (*link)(void *),
              void *link_arg, int *rendered, struct ob_err *err)
 {
 	struct linker lk = { link, link_arg, 0, 0 };
 	int linking = 0;
-	static const char *const sheets[] = {
-		[U_ROOT] = "root", [U_HOME] = "home", [U_BROWSE] = "browse", [U_LIST] = "list",
-		[U_DOC] = "doc", [U_PROGRAMS] = "programs", [U_PROGRAM] = "program",
-		[U_CHARTS] = "charts", [U_CATALOGUE] = "catalogue",
-	};
 	struct worker w[JOBS_MAX];
 	struct pool p = { .us = us, .jobs = js->j, .profile = gen_profile() };
 	int nw = 0, want = js->n >= JOBS_PARALLEL_MIN ? gen_threads(g) : 1, rc = -1;

@@ -70,7 +70,11 @@ i=0
 while [ ! -L "$TMP/out/gen/$((n + 1))/static" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
 check "a watcher started on a published site prepares generation $((n + 1))" test -L "$TMP/out/gen/$((n + 1))/static"
 change "$TMP/site.db" "UPDATE documents SET title_ru = 'После перезапуска (синтетические данные)', seq = $SEQ WHERE id = 2"
+check "... having read the index, the compliance record and the plan while it waited" \
+	grep -q 'warmed up in .* ms, the plan kept' "$TMP/profile"
 check "... and publishes the next change on it" published "$n"
+check "... with the compliance record read once, before the change" \
+	test "$(grep -c 'compliance record read' "$TMP/profile")" -eq 1
 check "... as generation $((n + 1))" test "$(gen)" = $((n + 1))
 check "... with the change" grep -q 'После перезапуска' "$TMP/out/current/ru/doc/0/2.html"
 rm -rf "$TMP/full"
