@@ -107,7 +107,9 @@ static const char *const profile_name[PROFILE_KINDS] = {
 	[U_ROOT] = "root", [U_STATIC] = "static", [U_SCHEMA] = "schema", [U_HOME] = "home",
 	[U_BROWSE] = "browse", [U_LIST] = "list", [U_DOC] = "doc", [U_PROGRAMS] = "programs",
 	[U_PROGRAM] = "program", [U_CHARTS] = "charts", [U_CATALOGUE] = "catalogue",
-	[U_FDP] = "fdp", [PROFILE_KINDS - 1] = "doc-data",
+	[U_FDP] = "fdp", [U_STATS] = "stats", [U_REPORT] = "report", [U_PRESS] = "press",
+	[U_PRESS_LIST] = "press-list", [U_FEED] = "feed", [U_COMPLIANCE] = "compliance",
+	[PROFILE_KINDS - 1] = "doc-data",
 };
 
 static void *work(void *arg)
