@@ -253,6 +253,7 @@ out:
 void gen_close(struct gen *g)
 {
 	forget(g);
+	gen_threads_close(g);
 	if (g->last != NULL) {
 		state_free(g->last);
 		free(g->last);

@@ -67,6 +67,8 @@ void jobs_free(struct jobs *js);
 int jobs_run(struct gen *g, const struct units *us, struct jobs *js, int (*link)(void *),
              void *link_arg, int *rendered, struct ob_err *err);
 int gen_threads(const struct gen *g);
+/* Closes the render threads' connections (kept by obgen --watch). */
+void gen_threads_close(struct gen *g);
 /* Compiles the stylesheets jobs_run would compile for a build that
  * renders every type of unit. */
 int jobs_prepare_all(struct gen *g, struct ob_err *err);

@@ -19,6 +19,7 @@ extern const char *const gen_lang[GEN_LANGS]; /* "kk", "ru" */
 #define GEN_SHARD SITE_SHARD /* documents (programs) per directory: core/site_paths.h */
 #define GEN_HOME_ITEMS 10  /* documents per section of the home page */
 #define GEN_CHART_PROGRAMS 15
+#define GEN_THREADS_MAX 16 /* render threads (--jobs) */
 
 enum doc_kind {
 	K_BUDGET_REPORT, K_FIN_STATEMENTS, K_CITIZEN_BUDGET, K_AUDIT_RESULT, K_PASSPORT,
@@ -161,6 +162,10 @@ struct gen {
 	long long prep_gen, prep_from;
 	char **prep_dirs;     /* the prepared generation's directories, in walk order */
 	size_t prep_ndirs;
+	/* The render threads' own connections (render.c), kept open between
+	 * the builds of obgen --watch; [0] unused: that thread is the build's. */
+	struct store *thread_st[GEN_THREADS_MAX];
+	struct db_site *thread_db[GEN_THREADS_MAX];
 };
 int gen_build(struct gen *g, struct ob_err *err);
 /* Frees what obgen --watch keeps between builds and removes the prepared

@@ -21,7 +21,7 @@
 
 #include "build.h"
 
-#define JOBS_MAX 16
+#define JOBS_MAX GEN_THREADS_MAX
 /* Below this many jobs a second connection and thread cost more than they
  * save (an incremental build renders a handful of units). */
 #define JOBS_PARALLEL_MIN 8
@@ -142,30 +142,38 @@ static void *work(void *arg)
 	return NULL;
 }
 
-/* A second connection on the build's snapshot, or -1 (then the thread sits
- * the build out). */
-static int worker_open(struct worker *w, const struct gen *g)
+/* Thread i's connection on the build's snapshot, or -1 (then the thread
+ * sits the build out).  Opened once and kept by obgen --watch. */
+static int worker_open(struct worker *w, struct gen *g, int i)
 {
 	struct ob_err err = { 0 };
 
 	w->g = *g;
-	w->g.st = NULL;
-	w->g.db = NULL;
-	if ((w->g.st = store_open(g->opt.db, STORE_RDONLY, &err)) == NULL ||
-	    (w->g.db = db_site_open(w->g.st, &err)) == NULL || db_site_begin(w->g.db, &err) != 0 ||
-	    db_site_seq(w->g.db) != g->seq)
+	if (g->thread_db[i] == NULL &&
+	    ((g->thread_st[i] = store_open(g->opt.db, STORE_RDONLY, &err)) == NULL ||
+	     (g->thread_db[i] = db_site_open(g->thread_st[i], &err)) == NULL)) {
+		gen_threads_close(g);
 		return -1;
-	return 0;
+	}
+	w->g.st = g->thread_st[i];
+	w->g.db = g->thread_db[i];
+	return db_site_begin(w->g.db, &err) != 0 || db_site_seq(w->g.db) != g->seq ? -1 : 0;
 }
 
 static void worker_close(struct worker *w)
 {
 	if (w->g.db != NULL)
 		db_site_end(w->g.db);
-	db_site_close(w->g.db);
-	store_close(w->g.st);
-	w->g.db = NULL;
-	w->g.st = NULL;
+}
+
+void gen_threads_close(struct gen *g)
+{
+	for (int i = 0; i < GEN_THREADS_MAX; i++) {
+		db_site_close(g->thread_db[i]);
+		store_close(g->thread_st[i]);
+		g->thread_db[i] = NULL;
+		g->thread_st[i] = NULL;
+	}
 }
 
 int gen_threads(const struct gen *g)
@@ -238,7 +246,7 @@ int jobs_run(struct gen *g, const struct units *us, struct jobs *js, int (*link)
 	while (nw < want) {
 		w[nw].failed_at = SIZE_MAX;
 		w[nw].pool = &p;
-		if (worker_open(&w[nw], g) != 0) {
+		if (worker_open(&w[nw], g, nw) != 0) {
 			worker_close(&w[nw]);
 			break;
 		}
@@ -302,5 +310,7 @@ int jobs_run(struct gen *g, const struct units *us, struct jobs *js, int (*link)
 	}
 	for (int i = 1; i < nw; i++)
 		worker_close(&w[i]);
+	if (!g->opt.watch)
+		gen_threads_close(g);
 	return rc;
 }
