@@ -63,7 +63,9 @@ int jobs_add(struct jobs *js, const struct units *us, size_t unit, const char *b
 void jobs_free(struct jobs *js);
 /* Renders every job, stage by stage, on gen_threads() threads; link (when
  * not NULL) runs on a thread of its own and has returned 0 before the
- * stages that read other units' files (render.c). */
+ * stages that read other units' files (render.c).  Once the pages are
+ * rendered the build's thread calls link(link_arg) too, at the same time:
+ * link must share its work between the two. */
 int jobs_run(struct gen *g, const struct units *us, struct jobs *js, int (*link)(void *),
              void *link_arg, int *rendered, struct ob_err *err);
 int gen_threads(const struct gen *g);

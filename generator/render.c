@@ -213,6 +213,16 @@ int jobs_prepare_all(struct gen *g, struct ob_err *err)
 	return 0;
 }
 
+/* The pages are rendered: this thread takes the links left too, then
+ * waits for the linker. */
+static void link_help(struct linker *l)
+{
+	int rc = l->fn(l->arg);
+
+	pthread_join(l->tid, NULL);
+	l->rc = l->rc || rc;
+}
+
 int jobs_run(struct gen *g, const struct units *us, struct jobs *js, int (*link)(void *),
              void *link_arg, int *rendered, struct ob_err *err)
 {
@@ -261,7 +271,7 @@ int jobs_run(struct gen *g, const struct units *us, struct jobs *js, int (*link)
 		int started = 1;
 
 		if (linking && js->j[begin].stage >= 2) {
-			pthread_join(lk.tid, NULL);
+			link_help(&lk);
 			linking = 0;
 		}
 		if (!linking && lk.rc != 0)
@@ -281,7 +291,7 @@ int jobs_run(struct gen *g, const struct units *us, struct jobs *js, int (*link)
 		begin = p.end;
 	}
 	if (linking)
-		pthread_join(lk.tid, NULL);
+		link_help(&lk);
 	*rendered = 0;
 	for (int i = 0; i < nw; i++) {
 		*rendered += w[i].rendered;
