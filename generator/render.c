@@ -142,6 +142,14 @@ static void *work(void *arg)
 	return NULL;
 }
 
+static void thread_close(struct gen *g, int i)
+{
+	db_site_close(g->thread_db[i]);
+	store_close(g->thread_st[i]);
+	g->thread_db[i] = NULL;
+	g->thread_st[i] = NULL;
+}
+
 /* Thread i's connection on the build's snapshot, or -1 (then the thread
  * sits the build out).  Opened once and kept by obgen --watch. */
 static int worker_open(struct worker *w, struct gen *g, int i)
@@ -149,10 +157,12 @@ static int worker_open(struct worker *w, struct gen *g, int i)
 	struct ob_err err = { 0 };
 
 	w->g = *g;
+	w->g.st = NULL;  /* never the build's own connection */
+	w->g.db = NULL;
 	if (g->thread_db[i] == NULL &&
 	    ((g->thread_st[i] = store_open(g->opt.db, STORE_RDONLY, &err)) == NULL ||
 	     (g->thread_db[i] = db_site_open(g->thread_st[i], &err)) == NULL)) {
-		gen_threads_close(g);
+		thread_close(g, i);
 		return -1;
 	}
 	w->g.st = g->thread_st[i];
@@ -168,12 +178,8 @@ static void worker_close(struct worker *w)
 
 void gen_threads_close(struct gen *g)
 {
-	for (int i = 0; i < GEN_THREADS_MAX; i++) {
-		db_site_close(g->thread_db[i]);
-		store_close(g->thread_st[i]);
-		g->thread_db[i] = NULL;
-		g->thread_st[i] = NULL;
-	}
+	for (int i = 0; i < GEN_THREADS_MAX; i++)
+		thread_close(g, i);
 }
 
 int gen_threads(const struct gen *g)
