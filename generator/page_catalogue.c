@@ -16,6 +16,21 @@ static int by_name(const struct dirent **a, const struct dirent **b)
 	return strcmp((*a)->d_name, (*b)->d_name);
 }
 
+/* A document of a shard: only what catalogue.xsl shows of it (its title and
+ * link), not a list's <doc> (x_doc_ref): a shard page has a hundred, and
+ * the administrator and the dates nobody reads were a tenth of its cost. */
+static xmlNodePtr x_shard_doc(xmlNodePtr parent, const struct idoc *d, int lang)
+{
+	xmlNodePtr n = x_el(parent, "doc", NULL);
+	char href[128];
+
+	x_int(n, "id", d->id);
+	path_doc(href, sizeof href, gen_lang[lang], d->id);
+	x_attr(n, "href", href);
+	x_el(n, "title", d->title[lang]);
+	return n;
+}
+
 /* Each regular file of newdir/rel as <file href size>, under the <doc> of
  * its id when per_doc is set.  The sizes are read relative to the open
  * directory: stat(2) of the full path walked newdir and the bucket's symlink
@@ -47,7 +62,7 @@ static void list_dir(struct gen *g, xmlNodePtr parent, const char *rel, int per_
 			const struct idoc *d = index_doc(&g->idx, atoll(list[i]->d_name));
 
 			cur = atoll(list[i]->d_name);
-			docn = d ? x_doc_ref(parent, g, d, lang) : NULL;
+			docn = d ? x_shard_doc(parent, d, lang) : NULL;
 		}
 		snprintf(href, sizeof href, "%s/%s", rel, list[i]->d_name);
 		f = x_el(per_doc && docn ? docn : parent, "file", list[i]->d_name);

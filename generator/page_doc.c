@@ -2,9 +2,11 @@
  * period and status (P-9, P-10), the tree of structural parts (each with its
  * stable id as anchor: proposals attach to it), the document's tables,
  * attachments, and its open data files (issue 3.7). */
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "discussion.h"
 #include "gen.h"
@@ -185,23 +187,36 @@ static int on_cell(const struct site_cell *cell, void *arg)
 	return 0;
 }
 
-/* A data file beside the page, with its size (P-3: open data, issue 3.7). */
-static void data_file(struct ctx *c, xmlNodePtr list, long long id, const char *suffix,
+/* A data file beside the page, with its size (P-3: open data, issue 3.7).
+ * dir is the open directory of the document's data files: stat(2) of the
+ * full path walked newdir and the bucket's symlink into the pool again for
+ * each of the seven files (as in page_catalogue.c). */
+static void data_file(int dir, xmlNodePtr list, long long id, const char *suffix,
                       const char *format, const char *table_name)
 {
-	char rel[256], file[4600];
+	char rel[256];
 	struct stat sb;
 	xmlNodePtr n;
 
 	path_doc_data(rel, sizeof rel, id, suffix);
-	snprintf(file, sizeof file, "%s/%s", c->g->newdir, rel);
-	if (stat(file, &sb) != 0)
+	if (dir < 0 || fstatat(dir, strrchr(rel, '/') + 1, &sb, 0) != 0)
 		return;
 	n = x_el(list, "file", NULL);
 	x_attr(n, "href", rel);
 	x_attr(n, "format", format);
 	x_attr(n, "table", table_name);
 	x_int(n, "size", (long long)sb.st_size);
+}
+
+/* The directory of the document's data files, open, or -1. */
+static int data_dir(const struct gen *g, long long id)
+{
+	char rel[128], dir[4400];
+
+	path_doc_data(rel, sizeof rel, id, "");
+	*strrchr(rel, '/') = '\0';
+	snprintf(dir, sizeof dir, "%s/%s", g->newdir, rel);
+	return open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 }
 
 static int on_attach(const struct site_attachment *a, void *arg)
@@ -226,7 +241,7 @@ int page_doc(struct gen *g, int lang, long long id, struct ob_err *err)
 	char path[128], suffix[64];
 	xmlNodePtr root, files;
 	xmlDocPtr doc;
-	int rc = -1;
+	int rc = -1, datafd;
 
 	path_doc(path, sizeof path, gen_lang[lang], id);
 	doc = page_new(g, "doc", lang, path, &root);
@@ -250,13 +265,16 @@ int page_doc(struct gen *g, int lang, long long id, struct ob_err *err)
 	    db_site_attachments(g->db, id, on_attach, &c, err) != 0)
 		goto out;
 	files = x_el(c.doc, "data", NULL);
-	data_file(&c, files, id, ".xml", "xml", "document");
+	datafd = data_dir(g, id);
+	data_file(datafd, files, id, ".xml", "xml", "document");
 	for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++) {
 		snprintf(suffix, sizeof suffix, ".%s.csv", tables[t]);
-		data_file(&c, files, id, suffix, "csv", tables[t]);
+		data_file(datafd, files, id, suffix, "csv", tables[t]);
 	}
-	data_file(&c, files, id, ".discussion.xml", "xml", "discussion");
-	data_file(&c, files, id, ".discussion.csv", "csv", "discussion");
+	data_file(datafd, files, id, ".discussion.xml", "xml", "discussion");
+	data_file(datafd, files, id, ".discussion.csv", "csv", "discussion");
+	if (datafd >= 0)
+		close(datafd);
 	rc = gen_render(g, "doc", doc, path, err);
 	doc = NULL;
 out:

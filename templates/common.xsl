@@ -27,7 +27,7 @@
       <head>
         <meta http-equiv="Content-Type" content="text/html; charset=UTF-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
-        <title><xsl:value-of select="$title"/> — <xsl:call-template name="t"><xsl:with-param name="k" select="'site.name'"/></xsl:call-template></title>
+        <title><xsl:value-of select="$title"/> — <xsl:value-of select="ob:t($lang, 'site.name')"/></title>
         <link rel="stylesheet" href="{$base}static/site.css"/>
         <link rel="alternate" hreflang="{$other}" href="{$base}{page/@alt}"/>
         <link rel="alternate" type="application/atom+xml" href="{$base}{$lang}/atom.xml" title="{ob:t($lang, 'feed.link')}"/>
@@ -38,17 +38,17 @@
         </xsl:if>
       </head>
       <body>
-        <a class="skip" href="#main"><xsl:call-template name="t"><xsl:with-param name="k" select="'skip'"/></xsl:call-template></a>
+        <a class="skip" href="#main"><xsl:value-of select="ob:t($lang, 'skip')"/></a>
         <header class="site">
           <div class="bar">
-            <p class="brand"><a href="{$base}{$lang}/"><xsl:call-template name="t"><xsl:with-param name="k" select="'site.name'"/></xsl:call-template></a></p>
+            <p class="brand"><a href="{$base}{$lang}/"><xsl:value-of select="ob:t($lang, 'site.name')"/></a></p>
             <nav class="langs">
-              <xsl:attribute name="aria-label"><xsl:call-template name="t"><xsl:with-param name="k" select="'nav.lang'"/></xsl:call-template></xsl:attribute>
-              <a href="{$base}{page/@alt}" hreflang="{$other}" lang="{$other}"><xsl:call-template name="t"><xsl:with-param name="k" select="'lang.other'"/></xsl:call-template></a>
+              <xsl:attribute name="aria-label"><xsl:value-of select="ob:t($lang, 'nav.lang')"/></xsl:attribute>
+              <a href="{$base}{page/@alt}" hreflang="{$other}" lang="{$other}"><xsl:value-of select="ob:t($lang, 'lang.other')"/></a>
             </nav>
           </div>
           <nav class="main">
-            <xsl:attribute name="aria-label"><xsl:call-template name="t"><xsl:with-param name="k" select="'nav.main'"/></xsl:call-template></xsl:attribute>
+            <xsl:attribute name="aria-label"><xsl:value-of select="ob:t($lang, 'nav.main')"/></xsl:attribute>
             <ul>
               <xsl:call-template name="nav-item"><xsl:with-param name="href" select="concat($lang, '/')"/><xsl:with-param name="key" select="'nav.home'"/></xsl:call-template>
               <xsl:call-template name="nav-item"><xsl:with-param name="href" select="concat($lang, '/kind/')"/><xsl:with-param name="key" select="'nav.kinds'"/></xsl:call-template>
@@ -63,19 +63,19 @@
           </nav>
         </header>
         <xsl:if test="page/@synthetic = 'yes'">
-          <p class="synthetic" role="note"><strong><xsl:call-template name="t"><xsl:with-param name="k" select="'synthetic'"/></xsl:call-template></strong></p>
+          <p class="synthetic" role="note"><strong><xsl:value-of select="ob:t($lang, 'synthetic')"/></strong></p>
         </xsl:if>
         <main id="main">
           <xsl:apply-templates select="page" mode="main"/>
         </main>
         <xsl:if test="$with-script"><xsl:call-template name="js-messages"/></xsl:if>
         <footer class="site">
-          <p><xsl:call-template name="t"><xsl:with-param name="k" select="'footer.licence'"/></xsl:call-template>
-            <xsl:text> </xsl:text><a href="{$base}{$lang}/data/"><xsl:call-template name="t"><xsl:with-param name="k" select="'nav.data'"/></xsl:call-template></a>
-            <xsl:text> · </xsl:text><a href="{$base}schema/common.xsd"><xsl:call-template name="t"><xsl:with-param name="k" select="'footer.schemas'"/></xsl:call-template></a></p>
-          <p><a href="{$base}{$lang}/press/"><xsl:call-template name="t"><xsl:with-param name="k" select="'footer.press'"/></xsl:call-template></a>
-            <xsl:text> · </xsl:text><a href="{$base}{$lang}/compliance/"><xsl:call-template name="t"><xsl:with-param name="k" select="'footer.compliance'"/></xsl:call-template></a>
-            <xsl:text> · </xsl:text><a href="{$base}{$lang}/atom.xml" type="application/atom+xml"><xsl:call-template name="t"><xsl:with-param name="k" select="'footer.feed'"/></xsl:call-template></a></p>
+          <p><xsl:value-of select="ob:t($lang, 'footer.licence')"/>
+            <xsl:text> </xsl:text><a href="{$base}{$lang}/data/"><xsl:value-of select="ob:t($lang, 'nav.data')"/></a>
+            <xsl:text> · </xsl:text><a href="{$base}schema/common.xsd"><xsl:value-of select="ob:t($lang, 'footer.schemas')"/></a></p>
+          <p><a href="{$base}{$lang}/press/"><xsl:value-of select="ob:t($lang, 'footer.press')"/></a>
+            <xsl:text> · </xsl:text><a href="{$base}{$lang}/compliance/"><xsl:value-of select="ob:t($lang, 'footer.compliance')"/></a>
+            <xsl:text> · </xsl:text><a href="{$base}{$lang}/atom.xml" type="application/atom+xml"><xsl:value-of select="ob:t($lang, 'footer.feed')"/></a></p>
         </footer>
       </body>
     </html>
@@ -102,7 +102,7 @@
         <xsl:if test="starts-with(/page/@path, $href) and ($href != concat($lang, '/') or /page/@path = $href)">
           <xsl:attribute name="aria-current">page</xsl:attribute>
         </xsl:if>
-        <xsl:call-template name="t"><xsl:with-param name="k" select="$key"/></xsl:call-template>
+        <xsl:value-of select="ob:t($lang, $key)"/>
       </a>
     </li>
   </xsl:template>
@@ -110,7 +110,9 @@
   <!-- A UI string by key: one hash lookup (generator/strings.c).  Loading
        the strings with document() and indexing them with xsl:key cost a copy
        and an index per page; a path with a predicate compared every string
-       on every lookup. -->
+       on every lookup.  The layout and the tables of the page kinds built
+       most often (list, doc, program, catalogue) call ob:t($lang, KEY)
+       directly: a call-template with its parameter cost as much again. -->
   <xsl:template name="t">
     <xsl:param name="k"/>
     <xsl:value-of select="ob:t($lang, $k)"/>
@@ -154,12 +156,16 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- ISO date as DD.MM.YYYY, machine-readable in <time>. -->
+  <!-- ISO date as DD.MM.YYYY, machine-readable in <time>.  The day, month
+       and year are picked by position with one translate(): each letter of
+       'ab.cd.efgh' becomes the character of $d at its place in 'efgh-cd-ab'
+       (a third cheaper than concat() of three substring(); a list page
+       formats fifty dates). -->
   <xsl:template name="date">
     <xsl:param name="d"/>
     <xsl:choose>
       <xsl:when test="string-length($d) = 10">
-        <time datetime="{$d}"><xsl:value-of select="concat(substring($d, 9, 2), '.', substring($d, 6, 2), '.', substring($d, 1, 4))"/></time>
+        <time datetime="{$d}"><xsl:value-of select="translate('ab.cd.efgh', 'efgh-cd-ab', $d)"/></time>
       </xsl:when>
       <xsl:when test="string-length($d) = 7">
         <time datetime="{$d}"><xsl:value-of select="concat(substring($d, 6, 2), '.', substring($d, 1, 4))"/></time>
@@ -168,6 +174,8 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- b: bytes, best as number(@size): an attribute is read and converted
+       again at each test (the catalogue formats ~200 sizes a page). -->
   <xsl:template name="size">
     <xsl:param name="b"/>
     <xsl:choose>
@@ -179,7 +187,7 @@
 
   <xsl:template name="status">
     <xsl:param name="s"/>
-    <span class="status status-{$s}"><xsl:call-template name="t"><xsl:with-param name="k" select="concat('status.', $s)"/></xsl:call-template></span>
+    <span class="status status-{$s}"><xsl:value-of select="ob:t($lang, concat('status.', $s))"/></span>
   </xsl:template>
 
   <!-- A table of documents (lists, home). -->
@@ -192,14 +200,14 @@
         <caption><xsl:value-of select="$caption"/></caption>
         <thead>
           <tr>
-            <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'col.title'"/></xsl:call-template></th>
-            <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'col.kind'"/></xsl:call-template></th>
-            <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'col.admin'"/></xsl:call-template></th>
-            <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'col.posted'"/></xsl:call-template></th>
+            <th scope="col"><xsl:value-of select="ob:t($lang, 'col.title')"/></th>
+            <th scope="col"><xsl:value-of select="ob:t($lang, 'col.kind')"/></th>
+            <th scope="col"><xsl:value-of select="ob:t($lang, 'col.admin')"/></th>
+            <th scope="col"><xsl:value-of select="ob:t($lang, 'col.posted')"/></th>
             <th scope="col">
               <xsl:choose>
-                <xsl:when test="$end"><xsl:call-template name="t"><xsl:with-param name="k" select="'col.end'"/></xsl:call-template></xsl:when>
-                <xsl:otherwise><xsl:call-template name="t"><xsl:with-param name="k" select="'col.status'"/></xsl:call-template></xsl:otherwise>
+                <xsl:when test="$end"><xsl:value-of select="ob:t($lang, 'col.end')"/></xsl:when>
+                <xsl:otherwise><xsl:value-of select="ob:t($lang, 'col.status')"/></xsl:otherwise>
               </xsl:choose>
             </th>
           </tr>
@@ -209,7 +217,7 @@
             <tr>
               <th scope="row"><a href="{$base}{@href}"><xsl:value-of select="title"/></a>
                 <span class="number"><xsl:value-of select="@number"/></span></th>
-              <td><xsl:call-template name="t"><xsl:with-param name="k" select="concat('kind.', current()/@kind)"/></xsl:call-template>, <xsl:value-of select="@year"/></td>
+              <td><xsl:value-of select="concat(ob:t($lang, concat('kind.', @kind)), ', ', @year)"/></td>
               <td><a href="{$base}{admin/@href}"><xsl:value-of select="admin"/></a></td>
               <td><xsl:call-template name="date"><xsl:with-param name="d" select="@posted"/></xsl:call-template></td>
               <td>
@@ -240,44 +248,49 @@
       <nav class="pager" aria-label="{ob:t($lang, 'pager.label')}">
         <ul>
           <xsl:if test="@page &gt; 1">
-            <li><a rel="prev"><xsl:attribute name="href"><xsl:call-template name="page-href"><xsl:with-param name="n" select="@page - 1"/><xsl:with-param name="dir" select="@dir"/></xsl:call-template></xsl:attribute><xsl:call-template name="t"><xsl:with-param name="k" select="'pager.prev'"/></xsl:call-template></a></li>
+            <li><a rel="prev"><xsl:attribute name="href"><xsl:call-template name="page-href"><xsl:with-param name="n" select="@page - 1"/><xsl:with-param name="dir" select="@dir"/></xsl:call-template></xsl:attribute><xsl:value-of select="ob:t($lang, 'pager.prev')"/></a></li>
           </xsl:if>
           <xsl:call-template name="pager-numbers">
             <xsl:with-param name="n" select="1"/>
-            <xsl:with-param name="p" select="."/>
+            <xsl:with-param name="page" select="number(@page)"/>
+            <xsl:with-param name="pages" select="number(@pages)"/>
+            <xsl:with-param name="dir" select="string(@dir)"/>
           </xsl:call-template>
           <xsl:if test="@page &lt; @pages">
-            <li><a rel="next"><xsl:attribute name="href"><xsl:call-template name="page-href"><xsl:with-param name="n" select="@page + 1"/><xsl:with-param name="dir" select="@dir"/></xsl:call-template></xsl:attribute><xsl:call-template name="t"><xsl:with-param name="k" select="'pager.next'"/></xsl:call-template></a></li>
+            <li><a rel="next"><xsl:attribute name="href"><xsl:call-template name="page-href"><xsl:with-param name="n" select="@page + 1"/><xsl:with-param name="dir" select="@dir"/></xsl:call-template></xsl:attribute><xsl:value-of select="ob:t($lang, 'pager.next')"/></a></li>
           </xsl:if>
         </ul>
       </nav>
     </xsl:if>
   </xsl:template>
 
-  <!-- First, last, and two either side of the current page. -->
+  <!-- First, last, and two either side of the current page.  The page
+       numbers come as numbers, not as paths into <pager>, and the next one
+       is not a variable with content (a result tree fragment): evaluated on
+       each step, those were a third of the pager, itself an eighth of a
+       list page's transformation. -->
   <xsl:template name="pager-numbers">
     <xsl:param name="n"/>
-    <xsl:param name="p"/>
-    <xsl:if test="$n &lt;= $p/@pages">
+    <xsl:param name="page"/>
+    <xsl:param name="pages"/>
+    <xsl:param name="dir"/>
+    <xsl:if test="$n &lt;= $pages">
       <xsl:choose>
-        <xsl:when test="$n = $p/@page">
-          <li><a aria-current="page"><xsl:attribute name="href"><xsl:call-template name="page-href"><xsl:with-param name="n" select="$n"/><xsl:with-param name="dir" select="$p/@dir"/></xsl:call-template></xsl:attribute><xsl:value-of select="$n"/></a></li>
+        <xsl:when test="$n = $page">
+          <li><a aria-current="page"><xsl:attribute name="href"><xsl:call-template name="page-href"><xsl:with-param name="n" select="$n"/><xsl:with-param name="dir" select="$dir"/></xsl:call-template></xsl:attribute><xsl:value-of select="$n"/></a></li>
         </xsl:when>
-        <xsl:when test="$n = 1 or $n = $p/@pages or ($n &gt;= $p/@page - 2 and $n &lt;= $p/@page + 2)">
-          <li><a><xsl:attribute name="href"><xsl:call-template name="page-href"><xsl:with-param name="n" select="$n"/><xsl:with-param name="dir" select="$p/@dir"/></xsl:call-template></xsl:attribute><xsl:value-of select="$n"/></a></li>
+        <xsl:when test="$n = 1 or $n = $pages or ($n &gt;= $page - 2 and $n &lt;= $page + 2)">
+          <li><a><xsl:attribute name="href"><xsl:call-template name="page-href"><xsl:with-param name="n" select="$n"/><xsl:with-param name="dir" select="$dir"/></xsl:call-template></xsl:attribute><xsl:value-of select="$n"/></a></li>
         </xsl:when>
-        <xsl:when test="$n = 2 or $n = $p/@pages - 1"><li class="gap">…</li></xsl:when>
+        <xsl:when test="$n = 2 or $n = $pages - 1"><li class="gap">…</li></xsl:when>
       </xsl:choose>
-      <xsl:variable name="next">
-        <xsl:choose>
-          <xsl:when test="$n &lt; $p/@page - 3 and $n &gt; 1"><xsl:value-of select="$p/@page - 2"/></xsl:when>
-          <xsl:when test="$n &gt; $p/@page + 2 and $n &lt; $p/@pages - 1"><xsl:value-of select="$p/@pages - 1"/></xsl:when>
-          <xsl:otherwise><xsl:value-of select="$n + 1"/></xsl:otherwise>
-        </xsl:choose>
-      </xsl:variable>
       <xsl:call-template name="pager-numbers">
-        <xsl:with-param name="n" select="$next"/>
-        <xsl:with-param name="p" select="$p"/>
+        <!-- n + 1, or past a gap: to page - 2 or to pages - 1 (a boolean
+             is 1 or 0 in a sum). -->
+        <xsl:with-param name="n" select="$n + 1 + ($n &lt; $page - 3 and $n &gt; 1) * ($page - 3 - $n) + ($n &gt; $page + 2 and $n &lt; $pages - 1) * ($pages - 2 - $n)"/>
+        <xsl:with-param name="page" select="$page"/>
+        <xsl:with-param name="pages" select="$pages"/>
+        <xsl:with-param name="dir" select="$dir"/>
       </xsl:call-template>
     </xsl:if>
   </xsl:template>

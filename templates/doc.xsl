@@ -2,7 +2,8 @@
 <!-- /kk/doc/SHARD/ID.html: one document with its structural parts, tables,
      attachments, discussion period and status, and its open data files. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-                xmlns="http://www.w3.org/1999/xhtml">
+                xmlns="http://www.w3.org/1999/xhtml"
+                xmlns:ob="urn:obgen:strings" exclude-result-prefixes="ob">
   <xsl:import href="common.xsl"/>
   <xsl:include href="doc-hooks.xsl"/>
   <xsl:include href="doc-report.xsl"/>
@@ -14,37 +15,37 @@
   </xsl:template>
 
   <xsl:template match="document">
-    <p class="kicker"><xsl:call-template name="t"><xsl:with-param name="k" select="concat('kind.', current()/@kind)"/></xsl:call-template></p>
+    <p class="kicker"><xsl:value-of select="ob:t($lang, concat('kind.', current()/@kind))"/></p>
     <h1><xsl:value-of select="title"/></h1>
     <dl class="facts">
-      <dt><xsl:call-template name="t"><xsl:with-param name="k" select="'doc.number'"/></xsl:call-template></dt><dd><xsl:value-of select="@number"/></dd>
-      <dt><xsl:call-template name="t"><xsl:with-param name="k" select="'doc.year'"/></xsl:call-template></dt><dd><a href="{$base}{$lang}/year/{@year}/"><xsl:value-of select="@year"/></a></dd>
-      <dt><xsl:call-template name="t"><xsl:with-param name="k" select="'doc.admin'"/></xsl:call-template></dt><dd><a href="{$base}{admin/@href}"><xsl:value-of select="admin"/></a> (<xsl:value-of select="admin/@code"/>)</dd>
-      <xsl:if test="level"><dt><xsl:call-template name="t"><xsl:with-param name="k" select="'doc.level'"/></xsl:call-template></dt><dd><xsl:value-of select="level"/></dd></xsl:if>
-      <xsl:if test="region"><dt><xsl:call-template name="t"><xsl:with-param name="k" select="'doc.region'"/></xsl:call-template></dt><dd><a href="{$base}{region/@href}"><xsl:value-of select="region"/></a></dd></xsl:if>
-      <xsl:if test="program"><dt><xsl:call-template name="t"><xsl:with-param name="k" select="'doc.program'"/></xsl:call-template></dt><dd><a href="{$base}{program/@href}"><xsl:value-of select="concat(program/@code, ' — ', program)"/></a></dd></xsl:if>
-      <xsl:if test="head"><dt><xsl:call-template name="t"><xsl:with-param name="k" select="'doc.head'"/></xsl:call-template></dt><dd><xsl:value-of select="head"/></dd></xsl:if>
-      <xsl:if test="@period"><dt><xsl:call-template name="t"><xsl:with-param name="k" select="'doc.period'"/></xsl:call-template></dt><dd><xsl:call-template name="date"><xsl:with-param name="d" select="@period"/></xsl:call-template></dd></xsl:if>
-      <xsl:if test="@stage"><dt><xsl:call-template name="t"><xsl:with-param name="k" select="'doc.stage'"/></xsl:call-template></dt><dd><xsl:call-template name="t"><xsl:with-param name="k" select="concat('stage.', current()/@stage)"/></xsl:call-template></dd></xsl:if>
-      <xsl:if test="@received"><dt><xsl:call-template name="t"><xsl:with-param name="k" select="'doc.received'"/></xsl:call-template></dt><dd><xsl:call-template name="date"><xsl:with-param name="d" select="@received"/></xsl:call-template></dd></xsl:if>
-      <dt><xsl:call-template name="t"><xsl:with-param name="k" select="'doc.posted'"/></xsl:call-template></dt><dd><xsl:call-template name="date"><xsl:with-param name="d" select="@posted"/></xsl:call-template></dd>
-      <dt><xsl:call-template name="t"><xsl:with-param name="k" select="'doc.version'"/></xsl:call-template></dt><dd><xsl:value-of select="@version"/></dd>
-      <dt><xsl:call-template name="t"><xsl:with-param name="k" select="'doc.status'"/></xsl:call-template></dt><dd><xsl:call-template name="status"><xsl:with-param name="s" select="@status"/></xsl:call-template></dd>
+      <dt><xsl:value-of select="ob:t($lang, 'doc.number')"/></dt><dd><xsl:value-of select="@number"/></dd>
+      <dt><xsl:value-of select="ob:t($lang, 'doc.year')"/></dt><dd><a href="{$base}{$lang}/year/{@year}/"><xsl:value-of select="@year"/></a></dd>
+      <dt><xsl:value-of select="ob:t($lang, 'doc.admin')"/></dt><dd><a href="{$base}{admin/@href}"><xsl:value-of select="admin"/></a> (<xsl:value-of select="admin/@code"/>)</dd>
+      <xsl:if test="level"><dt><xsl:value-of select="ob:t($lang, 'doc.level')"/></dt><dd><xsl:value-of select="level"/></dd></xsl:if>
+      <xsl:if test="region"><dt><xsl:value-of select="ob:t($lang, 'doc.region')"/></dt><dd><a href="{$base}{region/@href}"><xsl:value-of select="region"/></a></dd></xsl:if>
+      <xsl:if test="program"><dt><xsl:value-of select="ob:t($lang, 'doc.program')"/></dt><dd><a href="{$base}{program/@href}"><xsl:value-of select="concat(program/@code, ' — ', program)"/></a></dd></xsl:if>
+      <xsl:if test="head"><dt><xsl:value-of select="ob:t($lang, 'doc.head')"/></dt><dd><xsl:value-of select="head"/></dd></xsl:if>
+      <xsl:if test="@period"><dt><xsl:value-of select="ob:t($lang, 'doc.period')"/></dt><dd><xsl:call-template name="date"><xsl:with-param name="d" select="@period"/></xsl:call-template></dd></xsl:if>
+      <xsl:if test="@stage"><dt><xsl:value-of select="ob:t($lang, 'doc.stage')"/></dt><dd><xsl:value-of select="ob:t($lang, concat('stage.', current()/@stage))"/></dd></xsl:if>
+      <xsl:if test="@received"><dt><xsl:value-of select="ob:t($lang, 'doc.received')"/></dt><dd><xsl:call-template name="date"><xsl:with-param name="d" select="@received"/></xsl:call-template></dd></xsl:if>
+      <dt><xsl:value-of select="ob:t($lang, 'doc.posted')"/></dt><dd><xsl:call-template name="date"><xsl:with-param name="d" select="@posted"/></xsl:call-template></dd>
+      <dt><xsl:value-of select="ob:t($lang, 'doc.version')"/></dt><dd><xsl:value-of select="@version"/></dd>
+      <dt><xsl:value-of select="ob:t($lang, 'doc.status')"/></dt><dd><xsl:call-template name="status"><xsl:with-param name="s" select="@status"/></xsl:call-template></dd>
     </dl>
 
     <xsl:if test="@discussion-end or @status = 'in-discussion' or @status = 'discussion-closed'">
       <section class="discussion" aria-labelledby="h-discussion">
-        <h2 id="h-discussion"><xsl:call-template name="t"><xsl:with-param name="k" select="'doc.discussion'"/></xsl:call-template></h2>
+        <h2 id="h-discussion"><xsl:value-of select="ob:t($lang, 'doc.discussion')"/></h2>
         <p>
-          <xsl:call-template name="t"><xsl:with-param name="k" select="'doc.discussion.period'"/></xsl:call-template><xsl:text>: </xsl:text>
+          <xsl:value-of select="ob:t($lang, 'doc.discussion.period')"/><xsl:text>: </xsl:text>
           <xsl:call-template name="date"><xsl:with-param name="d" select="@posted"/></xsl:call-template>
           <xsl:text> — </xsl:text>
           <xsl:call-template name="date"><xsl:with-param name="d" select="@discussion-end"/></xsl:call-template>
         </p>
         <p>
           <xsl:choose>
-            <xsl:when test="@status = 'in-discussion' and not(participation/@open = 'no')"><xsl:call-template name="t"><xsl:with-param name="k" select="'doc.discussion.open'"/></xsl:call-template></xsl:when>
-            <xsl:otherwise><xsl:call-template name="t"><xsl:with-param name="k" select="'doc.discussion.closed'"/></xsl:call-template></xsl:otherwise>
+            <xsl:when test="@status = 'in-discussion' and not(participation/@open = 'no')"><xsl:value-of select="ob:t($lang, 'doc.discussion.open')"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="ob:t($lang, 'doc.discussion.closed')"/></xsl:otherwise>
           </xsl:choose>
         </p>
         <xsl:call-template name="doc-participation"/>
@@ -54,9 +55,9 @@
 
     <xsl:if test="parts/part">
       <section aria-labelledby="h-parts">
-        <h2 id="h-parts"><xsl:call-template name="t"><xsl:with-param name="k" select="'doc.parts'"/></xsl:call-template></h2>
+        <h2 id="h-parts"><xsl:value-of select="ob:t($lang, 'doc.parts')"/></h2>
         <nav class="toc" aria-labelledby="h-toc">
-          <p id="h-toc"><xsl:call-template name="t"><xsl:with-param name="k" select="'doc.toc'"/></xsl:call-template></p>
+          <p id="h-toc"><xsl:value-of select="ob:t($lang, 'doc.toc')"/></p>
           <ol><xsl:apply-templates select="parts/part" mode="toc"/></ol>
         </nav>
         <xsl:apply-templates select="parts/part"/>
@@ -89,7 +90,7 @@
 
   <xsl:template match="indicators">
     <section aria-labelledby="h-indicators">
-      <h2 id="h-indicators"><xsl:call-template name="t"><xsl:with-param name="k" select="'doc.indicators'"/></xsl:call-template></h2>
+      <h2 id="h-indicators"><xsl:value-of select="ob:t($lang, 'doc.indicators')"/></h2>
       <xsl:call-template name="indicator-table"><xsl:with-param name="kind" select="'final'"/></xsl:call-template>
       <xsl:call-template name="indicator-table"><xsl:with-param name="kind" select="'direct'"/></xsl:call-template>
       <xsl:call-template name="indicator-table"><xsl:with-param name="kind" select="'expense'"/></xsl:call-template>
@@ -103,18 +104,18 @@
       <!-- A table wider than the screen scrolls: the keyboard must reach it too (WCAG 2.1.1). -->
       <div class="scroll" role="region" aria-labelledby="cap-ind-{$kind}" tabindex="0">
         <table class="numbers">
-          <caption id="cap-ind-{$kind}"><xsl:call-template name="t"><xsl:with-param name="k" select="concat('ind.', $kind)"/></xsl:call-template>
-            <xsl:if test="$kind = 'expense'"> (<xsl:call-template name="t"><xsl:with-param name="k" select="'unit.thousand'"/></xsl:call-template>)</xsl:if></caption>
+          <caption id="cap-ind-{$kind}"><xsl:value-of select="ob:t($lang, concat('ind.', $kind))"/>
+            <xsl:if test="$kind = 'expense'"> (<xsl:value-of select="ob:t($lang, 'unit.thousand')"/>)</xsl:if></caption>
           <thead>
             <tr>
-              <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'ind.name'"/></xsl:call-template></th>
-              <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'col.subprogram'"/></xsl:call-template></th>
-              <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'ind.unit'"/></xsl:call-template></th>
-              <th scope="col" class="num"><xsl:call-template name="t"><xsl:with-param name="k" select="'ind.actual'"/></xsl:call-template></th>
-              <th scope="col" class="num"><xsl:call-template name="t"><xsl:with-param name="k" select="'ind.plan'"/></xsl:call-template></th>
-              <th scope="col" class="num"><xsl:call-template name="t"><xsl:with-param name="k" select="'ind.plan1'"/></xsl:call-template></th>
-              <th scope="col" class="num"><xsl:call-template name="t"><xsl:with-param name="k" select="'ind.plan2'"/></xsl:call-template></th>
-              <th scope="col" class="num"><xsl:call-template name="t"><xsl:with-param name="k" select="'ind.plan3'"/></xsl:call-template></th>
+              <th scope="col"><xsl:value-of select="ob:t($lang, 'ind.name')"/></th>
+              <th scope="col"><xsl:value-of select="ob:t($lang, 'col.subprogram')"/></th>
+              <th scope="col"><xsl:value-of select="ob:t($lang, 'ind.unit')"/></th>
+              <th scope="col" class="num"><xsl:value-of select="ob:t($lang, 'ind.actual')"/></th>
+              <th scope="col" class="num"><xsl:value-of select="ob:t($lang, 'ind.plan')"/></th>
+              <th scope="col" class="num"><xsl:value-of select="ob:t($lang, 'ind.plan1')"/></th>
+              <th scope="col" class="num"><xsl:value-of select="ob:t($lang, 'ind.plan2')"/></th>
+              <th scope="col" class="num"><xsl:value-of select="ob:t($lang, 'ind.plan3')"/></th>
             </tr>
           </thead>
           <tbody>
@@ -140,25 +141,25 @@
   <!-- P-10: the amount not executed is split into savings and under-execution. -->
   <xsl:template match="execution">
     <section aria-labelledby="h-execution">
-      <h2 id="h-execution"><xsl:call-template name="t"><xsl:with-param name="k" select="'doc.execution'"/></xsl:call-template></h2>
-      <p><xsl:call-template name="t"><xsl:with-param name="k" select="'ex.note'"/></xsl:call-template></p>
+      <h2 id="h-execution"><xsl:value-of select="ob:t($lang, 'doc.execution')"/></h2>
+      <p><xsl:value-of select="ob:t($lang, 'ex.note')"/></p>
       <div class="scroll" role="region" aria-labelledby="cap-execution" tabindex="0">
         <table class="numbers">
-          <caption id="cap-execution"><xsl:call-template name="t"><xsl:with-param name="k" select="'doc.execution'"/></xsl:call-template> (<xsl:call-template name="t"><xsl:with-param name="k" select="'unit.thousand'"/></xsl:call-template>)</caption>
+          <caption id="cap-execution"><xsl:value-of select="ob:t($lang, 'doc.execution')"/> (<xsl:value-of select="ob:t($lang, 'unit.thousand')"/>)</caption>
           <thead>
             <tr>
-              <th scope="col" rowspan="2"><xsl:call-template name="t"><xsl:with-param name="k" select="'ind.name'"/></xsl:call-template></th>
-              <th scope="col" rowspan="2" class="num"><xsl:call-template name="t"><xsl:with-param name="k" select="'ex.approved'"/></xsl:call-template></th>
-              <th scope="col" rowspan="2" class="num"><xsl:call-template name="t"><xsl:with-param name="k" select="'ex.specified'"/></xsl:call-template></th>
-              <th scope="col" rowspan="2" class="num"><xsl:call-template name="t"><xsl:with-param name="k" select="'ex.corrected'"/></xsl:call-template></th>
-              <th scope="col" rowspan="2" class="num"><xsl:call-template name="t"><xsl:with-param name="k" select="'ex.executed'"/></xsl:call-template></th>
-              <th scope="colgroup" colspan="3" class="num"><xsl:call-template name="t"><xsl:with-param name="k" select="'ex.not-executed'"/></xsl:call-template></th>
-              <th scope="col" rowspan="2"><xsl:call-template name="t"><xsl:with-param name="k" select="'ex.reason'"/></xsl:call-template></th>
+              <th scope="col" rowspan="2"><xsl:value-of select="ob:t($lang, 'ind.name')"/></th>
+              <th scope="col" rowspan="2" class="num"><xsl:value-of select="ob:t($lang, 'ex.approved')"/></th>
+              <th scope="col" rowspan="2" class="num"><xsl:value-of select="ob:t($lang, 'ex.specified')"/></th>
+              <th scope="col" rowspan="2" class="num"><xsl:value-of select="ob:t($lang, 'ex.corrected')"/></th>
+              <th scope="col" rowspan="2" class="num"><xsl:value-of select="ob:t($lang, 'ex.executed')"/></th>
+              <th scope="colgroup" colspan="3" class="num"><xsl:value-of select="ob:t($lang, 'ex.not-executed')"/></th>
+              <th scope="col" rowspan="2"><xsl:value-of select="ob:t($lang, 'ex.reason')"/></th>
             </tr>
             <tr>
-              <th scope="col" class="num"><xsl:call-template name="t"><xsl:with-param name="k" select="'ex.total'"/></xsl:call-template></th>
-              <th scope="col" class="num"><xsl:call-template name="t"><xsl:with-param name="k" select="'ex.savings'"/></xsl:call-template></th>
-              <th scope="col" class="num"><xsl:call-template name="t"><xsl:with-param name="k" select="'ex.under'"/></xsl:call-template></th>
+              <th scope="col" class="num"><xsl:value-of select="ob:t($lang, 'ex.total')"/></th>
+              <th scope="col" class="num"><xsl:value-of select="ob:t($lang, 'ex.savings')"/></th>
+              <th scope="col" class="num"><xsl:value-of select="ob:t($lang, 'ex.under')"/></th>
             </tr>
           </thead>
           <tbody>
@@ -184,17 +185,17 @@
 
   <xsl:template match="lines">
     <section aria-labelledby="h-lines">
-      <h2 id="h-lines"><xsl:call-template name="t"><xsl:with-param name="k" select="'doc.lines'"/></xsl:call-template></h2>
+      <h2 id="h-lines"><xsl:value-of select="ob:t($lang, 'doc.lines')"/></h2>
       <div class="scroll" role="region" aria-labelledby="cap-lines" tabindex="0">
         <table class="numbers">
-          <caption id="cap-lines"><xsl:call-template name="t"><xsl:with-param name="k" select="'doc.lines'"/></xsl:call-template> (<xsl:call-template name="t"><xsl:with-param name="k" select="'unit.thousand'"/></xsl:call-template>)</caption>
+          <caption id="cap-lines"><xsl:value-of select="ob:t($lang, 'doc.lines')"/> (<xsl:value-of select="ob:t($lang, 'unit.thousand')"/>)</caption>
           <thead>
             <tr>
-              <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'ln.code'"/></xsl:call-template></th>
-              <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'ind.name'"/></xsl:call-template></th>
-              <th scope="col" class="num"><xsl:call-template name="t"><xsl:with-param name="k" select="'ln.plan'"/></xsl:call-template></th>
-              <th scope="col" class="num"><xsl:call-template name="t"><xsl:with-param name="k" select="'ln.executed'"/></xsl:call-template></th>
-              <th scope="col" class="num"><xsl:call-template name="t"><xsl:with-param name="k" select="'ln.percent'"/></xsl:call-template></th>
+              <th scope="col"><xsl:value-of select="ob:t($lang, 'ln.code')"/></th>
+              <th scope="col"><xsl:value-of select="ob:t($lang, 'ind.name')"/></th>
+              <th scope="col" class="num"><xsl:value-of select="ob:t($lang, 'ln.plan')"/></th>
+              <th scope="col" class="num"><xsl:value-of select="ob:t($lang, 'ln.executed')"/></th>
+              <th scope="col" class="num"><xsl:value-of select="ob:t($lang, 'ln.percent')"/></th>
             </tr>
           </thead>
           <tbody>
@@ -217,16 +218,16 @@
   <!-- G: the 26 columns of Appendix 1, headed by their numbers as on the form. -->
   <xsl:template match="grant">
     <section aria-labelledby="h-grant">
-      <h2 id="h-grant"><xsl:call-template name="t"><xsl:with-param name="k" select="'doc.grant'"/></xsl:call-template></h2>
+      <h2 id="h-grant"><xsl:value-of select="ob:t($lang, 'doc.grant')"/></h2>
       <div class="scroll" role="region" aria-labelledby="h-grant" tabindex="0">
         <table class="grant">
-          <caption><xsl:call-template name="t"><xsl:with-param name="k" select="'doc.grant'"/></xsl:call-template></caption>
+          <caption><xsl:value-of select="ob:t($lang, 'doc.grant')"/></caption>
           <thead>
             <tr>
-              <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'grant.row'"/></xsl:call-template></th>
+              <th scope="col"><xsl:value-of select="ob:t($lang, 'grant.row')"/></th>
               <xsl:for-each select="row[1]/cell">
                 <th scope="col"><span class="col-n"><xsl:value-of select="@col"/></span><xsl:text> </xsl:text>
-                  <xsl:call-template name="t"><xsl:with-param name="k" select="concat('grant.col.', @col)"/></xsl:call-template></th>
+                  <xsl:value-of select="ob:t($lang, concat('grant.col.', @col))"/></th>
               </xsl:for-each>
             </tr>
           </thead>
@@ -245,16 +246,16 @@
 
   <xsl:template match="attachments">
     <section aria-labelledby="h-attachments">
-      <h2 id="h-attachments"><xsl:call-template name="t"><xsl:with-param name="k" select="'doc.attachments'"/></xsl:call-template></h2>
+      <h2 id="h-attachments"><xsl:value-of select="ob:t($lang, 'doc.attachments')"/></h2>
       <div class="scroll">
         <table>
-          <caption><xsl:call-template name="t"><xsl:with-param name="k" select="'doc.attachments'"/></xsl:call-template></caption>
+          <caption><xsl:value-of select="ob:t($lang, 'doc.attachments')"/></caption>
           <thead>
             <tr>
-              <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'att.name'"/></xsl:call-template></th>
-              <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'att.type'"/></xsl:call-template></th>
-              <th scope="col" class="num"><xsl:call-template name="t"><xsl:with-param name="k" select="'att.size'"/></xsl:call-template></th>
-              <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'att.role'"/></xsl:call-template></th>
+              <th scope="col"><xsl:value-of select="ob:t($lang, 'att.name')"/></th>
+              <th scope="col"><xsl:value-of select="ob:t($lang, 'att.type')"/></th>
+              <th scope="col" class="num"><xsl:value-of select="ob:t($lang, 'att.size')"/></th>
+              <th scope="col"><xsl:value-of select="ob:t($lang, 'att.role')"/></th>
             </tr>
           </thead>
           <tbody>
@@ -262,8 +263,8 @@
               <tr>
                 <th scope="row"><a href="{$base}{@href}" type="{@type}"><xsl:value-of select="."/></a></th>
                 <td><xsl:value-of select="@type"/></td>
-                <td class="num"><xsl:call-template name="size"><xsl:with-param name="b" select="@size"/></xsl:call-template></td>
-                <td><xsl:call-template name="t"><xsl:with-param name="k" select="concat('role.', current()/@role)"/></xsl:call-template></td>
+                <td class="num"><xsl:call-template name="size"><xsl:with-param name="b" select="number(@size)"/></xsl:call-template></td>
+                <td><xsl:value-of select="ob:t($lang, concat('role.', current()/@role))"/></td>
               </tr>
             </xsl:for-each>
           </tbody>
@@ -274,15 +275,15 @@
 
   <xsl:template match="data">
     <section aria-labelledby="h-data">
-      <h2 id="h-data"><xsl:call-template name="t"><xsl:with-param name="k" select="'doc.data'"/></xsl:call-template></h2>
+      <h2 id="h-data"><xsl:value-of select="ob:t($lang, 'doc.data')"/></h2>
       <ul class="files">
         <xsl:for-each select="file">
-          <li><a href="{$base}{@href}"><xsl:call-template name="t"><xsl:with-param name="k" select="concat('data.', current()/@table)"/></xsl:call-template></a>
+          <li><a href="{$base}{@href}"><xsl:value-of select="ob:t($lang, concat('data.', current()/@table))"/></a>
             <xsl:value-of select="concat(' (', translate(@format, 'cmsvx', 'CMSVX'), ', ')"/>
-            <xsl:call-template name="size"><xsl:with-param name="b" select="@size"/></xsl:call-template>)</li>
+            <xsl:call-template name="size"><xsl:with-param name="b" select="number(@size)"/></xsl:call-template>)</li>
         </xsl:for-each>
       </ul>
-      <p class="licence"><xsl:call-template name="t"><xsl:with-param name="k" select="'data.licence'"/></xsl:call-template></p>
+      <p class="licence"><xsl:value-of select="ob:t($lang, 'data.licence')"/></p>
     </section>
   </xsl:template>
 </xsl:stylesheet>

@@ -8,10 +8,10 @@
 
   <xsl:template match="page" mode="heading">
     <xsl:choose>
-      <xsl:when test="@family = 'kind'"><xsl:call-template name="t"><xsl:with-param name="k" select="concat('kind.', current()/@id)"/></xsl:call-template></xsl:when>
+      <xsl:when test="@family = 'kind'"><xsl:value-of select="ob:t($lang, concat('kind.', current()/@id))"/></xsl:when>
       <xsl:when test="@family = 'year'"><xsl:value-of select="concat(@id, ' ', ob:t($lang, 'year.suffix'))"/></xsl:when>
-      <xsl:when test="@family = 'discussion'"><xsl:call-template name="t"><xsl:with-param name="k" select="'home.discussion'"/></xsl:call-template></xsl:when>
-      <xsl:when test="@id = 'central'"><xsl:call-template name="t"><xsl:with-param name="k" select="'region.central'"/></xsl:call-template></xsl:when>
+      <xsl:when test="@family = 'discussion'"><xsl:value-of select="ob:t($lang, 'home.discussion')"/></xsl:when>
+      <xsl:when test="@id = 'central'"><xsl:value-of select="ob:t($lang, 'region.central')"/></xsl:when>
       <xsl:otherwise><xsl:value-of select="@name"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -35,7 +35,7 @@
     </p>
     <xsl:if test="programs">
       <section aria-labelledby="h-programs">
-        <h2 id="h-programs"><xsl:call-template name="t"><xsl:with-param name="k" select="'admin.programs'"/></xsl:call-template></h2>
+        <h2 id="h-programs"><xsl:value-of select="ob:t($lang, 'admin.programs')"/></h2>
         <ul>
           <xsl:for-each select="programs/program">
             <li><a href="{$base}{@href}"><xsl:value-of select="concat(@code, ' — ', .)"/></a></li>
@@ -45,7 +45,7 @@
     </xsl:if>
     <xsl:choose>
       <xsl:when test="docs/doc">
-        <xsl:if test="programs"><h2><xsl:call-template name="t"><xsl:with-param name="k" select="'list.caption'"/></xsl:call-template></h2></xsl:if>
+        <xsl:if test="programs"><h2><xsl:value-of select="ob:t($lang, 'list.caption')"/></h2></xsl:if>
         <xsl:call-template name="doc-table">
           <xsl:with-param name="docs" select="docs/doc"/>
           <xsl:with-param name="caption" select="concat(ob:t($lang, 'list.caption'), ': ', $heading)"/>
@@ -53,7 +53,7 @@
         </xsl:call-template>
         <xsl:apply-templates select="pager"/>
       </xsl:when>
-      <xsl:otherwise><p><xsl:call-template name="t"><xsl:with-param name="k" select="'list.empty'"/></xsl:call-template></p></xsl:otherwise>
+      <xsl:otherwise><p><xsl:value-of select="ob:t($lang, 'list.empty')"/></p></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 </xsl:stylesheet>
